@@ -1,0 +1,546 @@
+//! Context keywords (IDS.md §7): one Aho-Corasick automaton over every
+//! positive and negative keyword, searched only in the short window around
+//! a candidate that already passed its rules.
+//!
+//! Matching is ASCII-case-insensitive through the automaton, and
+//! insensitive to Nordic diacritics and their case because every keyword is
+//! expanded into its spellings (`fødselsnummer`, `FØDSELSNUMMER`,
+//! `fodselsnummer`, `foedselsnummer` …) when the automaton is built. Most
+//! keywords match as prefixes of a word, so compounds and inflected forms
+//! (`fødselsnummeret`, `personnumret`, `henkilötunnuksen`) are caught;
+//! short ones must stand as whole words, so `kt` does not fire inside
+//! `kontrakt`.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::kind::{Kind, KindSet};
+
+const NO_ALL: KindSet =
+    KindSet::of(&[Kind::NoFnr, Kind::NoDnr, Kind::NoHnr, Kind::NoFhnr]);
+const NO_FH: KindSet = KindSet::of(&[Kind::NoFhnr, Kind::NoHnr]);
+const NO_D: KindSet = KindSet::of(&[Kind::NoDnr]);
+const DUF: KindSet = KindSet::of(&[Kind::NoDuf]);
+const DK: KindSet = KindSet::of(&[Kind::DkCpr]);
+const SE: KindSet = KindSet::of(&[Kind::SePnr, Kind::SeSnr]);
+const FI: KindSet = KindSet::of(&[Kind::FiHetu]);
+const IS: KindSet = KindSet::of(&[Kind::IsKt]);
+const ALL: KindSet = KindSet::ALL;
+const NONE: KindSet = KindSet::NONE;
+
+/// How a keyword must sit in its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fit {
+    /// Starts a word; anything may follow (compounds, inflections).
+    Prefix,
+    /// A whole word: no letter before or after it.
+    Word,
+}
+
+/// One keyword: the kinds it speaks for and against.
+#[derive(Clone, Copy, Debug)]
+struct Keyword {
+    text: &'static str,
+    pos: KindSet,
+    neg: KindSet,
+    fit: Fit,
+}
+
+const fn p(text: &'static str, pos: KindSet) -> Keyword {
+    Keyword { text, pos, neg: NONE, fit: Fit::Prefix }
+}
+
+const fn pw(text: &'static str, pos: KindSet) -> Keyword {
+    Keyword { text, pos, neg: NONE, fit: Fit::Word }
+}
+
+const fn n(text: &'static str) -> Keyword {
+    Keyword { text, pos: NONE, neg: ALL, fit: Fit::Prefix }
+}
+
+const fn nw(text: &'static str) -> Keyword {
+    Keyword { text, pos: NONE, neg: ALL, fit: Fit::Word }
+}
+
+/// The keyword list. Lower case, with diacritics; spellings without them
+/// are generated.
+const KEYWORDS: &[Keyword] = &[
+    // Norwegian (bokmål and nynorsk).
+    p("fødselsnummer", NO_ALL),
+    p("fødselsnr", NO_ALL),
+    pw("f.nr", NO_ALL),
+    pw("fnr", NO_ALL),
+    pw("f-nr", NO_ALL),
+    p("personnummer", NO_ALL.union(DK).union(SE)),
+    p("personnumret", SE),
+    p("personnr", NO_ALL.union(DK).union(SE)),
+    pw("pers.nr", NO_ALL.union(DK).union(SE)),
+    pw("pnr", NO_ALL.union(SE)),
+    pw("p.nr", NO_ALL),
+    p("identitetsnummer", NO_ALL),
+    pw("id-nummer", NO_ALL.union(SE)),
+    pw("id-nr", NO_ALL),
+    p("personidentifikator", NO_ALL),
+    p("folkeregisteridentifikator", NO_ALL),
+    pw("født", NO_ALL.union(DK)),
+    pw("fødd", NO_ALL),
+    p("d-nummer", NO_D),
+    // "dnr" is a D-nummer in Norway but a diarienummer in Sweden.
+    Keyword { text: "dnr", pos: NO_D, neg: SE, fit: Fit::Word },
+    p("fnr/dnr", NO_ALL),
+    p("h-nummer", NO_FH),
+    p("hjelpenummer", NO_FH),
+    p("fh-nummer", NO_FH),
+    pw("fh-nr", NO_FH),
+    p("pasient", NO_FH),
+    p("duf", DUF),
+    pw("udi", DUF),
+    // Danish.
+    p("cpr", DK),
+    p("det centrale personregister", DK),
+    p("sygesikring", DK),
+    p("sundhedskort", DK),
+    p("erstatningspersonnummer", DK),
+    p("ecpr", DK),
+    // Swedish. Danish "P-nr" is a production unit, Swedish "p-nr" a
+    // personnummer.
+    Keyword { text: "p-nr", pos: SE, neg: DK, fit: Fit::Word },
+    p("födelsenummer", SE),
+    p("samordningsn", SE),
+    p("identitetsbeteckning", SE),
+    p("reservnummer", SE),
+    pw("född", SE),
+    // Finnish and Finland-Swedish.
+    p("henkilötunnu", FI),
+    pw("hetu", FI),
+    pw("hetun", FI),
+    pw("sotu", FI),
+    p("sosiaaliturvatunnu", FI),
+    p("syntymäaika", FI),
+    p("personbeteckning", FI),
+    // Icelandic.
+    p("kennital", IS),
+    p("kennitöl", IS),
+    p("kerfiskennital", IS),
+    pw("kt", IS),
+    p("fæðingardag", IS),
+    pw("fæddur", IS),
+    pw("fædd", IS),
+    // English.
+    p("national identity number", ALL),
+    p("national id", ALL),
+    p("personal identity number", ALL),
+    p("personal identification number", ALL),
+    p("personal number", ALL),
+    p("personal identity code", FI),
+    p("birth number", NO_ALL),
+    p("civil registration number", DK),
+    p("social security number", ALL),
+    pw("ssn", ALL),
+    p("coordination number", SE),
+    p("d number", NO_D),
+    pw("id no", ALL),
+    p("date of birth", ALL),
+    pw("dob", ALL),
+    // Organisation numbers.
+    n("org.nr"),
+    n("org. nr"),
+    n("orgnr"),
+    n("org nr"),
+    n("organisasjonsn"),
+    n("organisationsn"),
+    n("foretaksn"),
+    n("foretaksregister"),
+    nw("mva"),
+    n("cvr"),
+    nw("se-nr"),
+    Keyword { text: "p-nummer", pos: NONE, neg: DK, fit: Fit::Prefix },
+    n("produktionsenhed"),
+    n("momsreg"),
+    nw("vat"),
+    n("y-tunnus"),
+    n("yritystunnus"),
+    n("fo-nummer"),
+    nw("alv"),
+    n("vsk"),
+    // Bank and payment.
+    n("konto"),
+    n("bankkonto"),
+    n("reg.nr"),
+    n("reg. nr"),
+    nw("regnr"),
+    n("clearing"),
+    n("bankgiro"),
+    n("plusgiro"),
+    n("iban"),
+    nw("bic"),
+    n("swift"),
+    nw("kid"),
+    n("kid-nr"),
+    nw("ocr"),
+    n("ocr-nummer"),
+    n("viitenumero"),
+    n("tilinumero"),
+    n("reikningsnúmer"),
+    n("faktura"),
+    n("invoice"),
+    n("account"),
+    // Phones.
+    nw("tlf"),
+    n("telefon"),
+    nw("tel"),
+    nw("mob"),
+    n("mobil"),
+    nw("puh"),
+    n("puhelin"),
+    nw("sími"),
+    n("phone"),
+    nw("fax"),
+    // Case and document numbers.
+    n("saksnr"),
+    n("saksnummer"),
+    n("arkivsak"),
+    n("dok.nr"),
+    n("dokumentnr"),
+    nw("j.nr"),
+    n("journalnummer"),
+    n("diarienummer"),
+    n("ordrenr"),
+    n("ordrenummer"),
+    n("kundenr"),
+    n("kundenummer"),
+    nw("sak"),
+    // Amounts.
+    nw("kr"),
+    nw("nok"),
+    nw("dkk"),
+    nw("sek"),
+    nw("isk"),
+    nw("eur"),
+    n("beløp"),
+    n("belopp"),
+    n("beløb"),
+];
+
+/// The spellings of one keyword: each Nordic letter also as its ASCII
+/// transliterations and in upper case.
+fn spellings(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in word.chars() {
+        let alts: &[&str] = match c {
+            'ø' => &["ø", "Ø", "o", "oe"],
+            'ö' => &["ö", "Ö", "o", "oe"],
+            'ó' => &["ó", "Ó", "o"],
+            'å' => &["å", "Å", "a", "aa"],
+            'ä' => &["ä", "Ä", "a", "ae"],
+            'á' => &["á", "Á", "a"],
+            'æ' => &["æ", "Æ", "ae"],
+            'ð' => &["ð", "Ð", "d"],
+            'þ' => &["þ", "Þ", "th"],
+            'í' => &["í", "Í", "i"],
+            'ú' => &["ú", "Ú", "u"],
+            'é' => &["é", "É", "e"],
+            'ý' => &["ý", "Ý", "y"],
+            _ => {
+                for s in &mut out {
+                    s.push(c);
+                }
+                continue;
+            }
+        };
+        out = out
+            .iter()
+            .flat_map(|s| alts.iter().map(move |a| format!("{s}{a}")))
+            .collect();
+    }
+    out
+}
+
+/// The built automaton with, per pattern, the keyword it spells.
+pub(crate) struct Keywords {
+    ac: AhoCorasick,
+    of_pattern: Vec<u16>,
+}
+
+impl Keywords {
+    fn build() -> Keywords {
+        let mut pats = Vec::new();
+        let mut of_pattern = Vec::new();
+        for (i, k) in KEYWORDS.iter().enumerate() {
+            for s in spellings(k.text) {
+                pats.push(s);
+                of_pattern.push(i as u16);
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .expect("the keyword automaton is small and always builds");
+        Keywords { ac, of_pattern }
+    }
+
+    /// The shared automaton, built on first use.
+    pub(crate) fn get() -> &'static Keywords {
+        static KW: OnceLock<Keywords> = OnceLock::new();
+        KW.get_or_init(Keywords::build)
+    }
+}
+
+/// What the window around one candidate says, per kind.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Context {
+    /// Distance in bytes from the nearest positive keyword for each kind.
+    pos: [u32; 10],
+    /// Distance in bytes from the nearest negative keyword for each kind.
+    neg: [u32; 10],
+    /// Kinds with a positive keyword standing right before the candidate,
+    /// with nothing but punctuation and spaces between (`fnr: …`).
+    label: KindSet,
+}
+
+const FAR: u32 = u32::MAX;
+
+impl Context {
+    /// Whether a positive keyword for `k` lies in the window.
+    pub(crate) fn positive(&self, k: Kind) -> bool {
+        self.pos[k as usize - 1] != FAR
+    }
+
+    /// Whether a negative keyword for `k` lies nearer than every positive
+    /// one for it.
+    pub(crate) fn negative(&self, k: Kind) -> bool {
+        let i = k as usize - 1;
+        self.neg[i] != FAR && self.neg[i] < self.pos[i]
+    }
+
+    /// Whether a positive keyword for `k` is the label right before it.
+    pub(crate) fn labelled(&self, k: Kind) -> bool {
+        self.label.contains(k)
+    }
+}
+
+/// Whether the character ending at `i` (exclusive) is a letter.
+fn letter_before(h: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let b = h[i - 1];
+    if b.is_ascii() {
+        return b.is_ascii_alphanumeric();
+    }
+    // Walk back to the lead byte of a multi-byte character.
+    let lo = i.saturating_sub(4);
+    let mut s = i - 1;
+    while s > lo && h[s] & 0xC0 == 0x80 {
+        s -= 1;
+    }
+    decode(&h[s..i]).is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character starting at `i` is a letter.
+fn letter_at(h: &[u8], i: usize) -> bool {
+    let Some(&b) = h.get(i) else { return false };
+    if b.is_ascii() {
+        return b.is_ascii_alphanumeric();
+    }
+    let end = (i + 4).min(h.len());
+    (i + 1..=end)
+        .find_map(|e| decode(&h[i..e]))
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn decode(b: &[u8]) -> Option<char> {
+    core::str::from_utf8(b).ok()?.chars().next()
+}
+
+/// The start of the window `chars` characters before `at`, not crossing a
+/// line break.
+pub(crate) fn window_back(h: &[u8], at: usize, chars: u32) -> usize {
+    let mut i = at;
+    let mut left = chars;
+    while i > 0 && left > 0 {
+        let b = h[i - 1];
+        if b == b'\n' || b == b'\r' {
+            break;
+        }
+        i -= 1;
+        if b & 0xC0 != 0x80 {
+            left -= 1;
+        }
+    }
+    // Do not start inside a character.
+    while i < at && h[i] & 0xC0 == 0x80 {
+        i += 1;
+    }
+    i
+}
+
+/// The end of the window `chars` characters after `at`, not crossing a
+/// line break.
+pub(crate) fn window_fwd(h: &[u8], at: usize, chars: u32) -> usize {
+    let mut i = at;
+    let mut left = chars;
+    while i < h.len() && left > 0 {
+        let b = h[i];
+        if b == b'\n' || b == b'\r' {
+            break;
+        }
+        i += 1;
+        while i < h.len() && h[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
+        left -= 1;
+    }
+    i
+}
+
+/// Reads the keywords in the window around `[start, end)`: `before`
+/// characters before it and `after` characters after it, on its line.
+/// Allocates nothing.
+pub(crate) fn read(
+    h: &[u8],
+    start: usize,
+    end: usize,
+    before: u32,
+    after: u32,
+) -> Context {
+    let kw = Keywords::get();
+    let mut ctx = Context { pos: [FAR; 10], neg: [FAR; 10], label: NONE };
+    let ws = window_back(h, start, before);
+    let we = window_fwd(h, end, after);
+    for (lo, hi) in [(ws, start), (end, we)] {
+        if lo >= hi {
+            continue;
+        }
+        let input = aho_corasick::Input::new(h).span(lo..hi);
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        loop {
+            kw.ac.find_overlapping(input.clone(), &mut state);
+            let Some(m) = state.get_match() else { break };
+            let k = &KEYWORDS[kw.of_pattern[m.pattern().as_usize()] as usize];
+            let (ks, ke) = (m.start(), m.end());
+            if letter_before(h, ks) {
+                continue;
+            }
+            let ends_in_punct = h[ke - 1] == b'.';
+            if k.fit == Fit::Word && !ends_in_punct && letter_at(h, ke) {
+                continue;
+            }
+            let dist = if ke <= start { start - ke } else { ks - end } as u32;
+            let pos = k.pos;
+            let neg = k.neg;
+            for kind in pos.iter() {
+                let i = kind as usize - 1;
+                ctx.pos[i] = ctx.pos[i].min(dist);
+            }
+            for kind in neg.iter() {
+                let i = kind as usize - 1;
+                ctx.neg[i] = ctx.neg[i].min(dist);
+            }
+            if ke <= start
+                && dist <= 4
+                && h[ke..start]
+                    .iter()
+                    .all(|&b| b.is_ascii_punctuation() || b == b' ')
+            {
+                ctx.label = ctx.label.union(pos);
+            }
+        }
+    }
+    ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(text: &str, id: &str) -> Context {
+        let s = text.find(id).unwrap();
+        read(text.as_bytes(), s, s + id.len(), 40, 20)
+    }
+
+    #[test]
+    fn spellings_cover_transliterations() {
+        let s = spellings("fødselsnummer");
+        for want in [
+            "fødselsnummer",
+            "fØdselsnummer",
+            "fodselsnummer",
+            "foedselsnummer",
+        ] {
+            assert!(s.iter().any(|x| x == want), "{want}");
+        }
+    }
+
+    #[test]
+    fn positive_inflected_and_cased() {
+        for (t, k) in [
+            ("Fødselsnummeret: 01018000055", Kind::NoFnr),
+            ("FØDSELSNUMMER 01018000055", Kind::NoFnr),
+            ("foedselsnummer 01018000055", Kind::NoFnr),
+            ("personnumret 811218-9876", Kind::SePnr),
+            ("CPR-nummeret 010180-1004", Kind::DkCpr),
+            ("henkilötunnuksen 131052-308T", Kind::FiHetu),
+            ("HENKILÖTUNNUS 131052-308T", Kind::FiHetu),
+            ("(kt. 120160-3389)", Kind::IsKt),
+        ] {
+            let id = t.split(' ').next_back().unwrap().trim_end_matches(')');
+            let c = ctx(t, id);
+            assert!(c.positive(k), "{t}");
+            assert!(!c.negative(k), "{t}");
+        }
+    }
+
+    #[test]
+    fn whole_words_only_for_short_keywords() {
+        let c = ctx("kontrakt 120160-3389", "120160-3389");
+        assert!(!c.positive(Kind::IsKt));
+        // but "kontrakt" still starts with the negative "konto"? No: it
+        // starts with "kont", not "konto".
+        assert!(!c.negative(Kind::IsKt));
+        let c = ctx("Saksbehandler 01018000055", "01018000055");
+        assert!(!c.negative(Kind::NoFnr), "sak must be a whole word");
+    }
+
+    #[test]
+    fn nearest_keyword_decides_negative() {
+        let c = ctx("tlf 22 33 44 55, fnr 01018000055", "01018000055");
+        assert!(c.positive(Kind::NoFnr));
+        assert!(!c.negative(Kind::NoFnr));
+        let c = ctx("fnr-feltet er tomt; kontonr. 15038010015", "15038010015");
+        assert!(c.negative(Kind::NoFnr));
+    }
+
+    #[test]
+    fn window_stops_at_line_break_and_counts_characters() {
+        let c = ctx("fødselsnummer\n01018000055", "01018000055");
+        assert!(!c.positive(Kind::NoFnr));
+        // 40 characters of "ø" are 80 bytes and still inside the window.
+        let t = format!("fnr {} 01018000055", "ø".repeat(35));
+        assert!(ctx(&t, "01018000055").positive(Kind::NoFnr));
+        let t = format!("fnr {} 01018000055", "ø".repeat(40));
+        assert!(!ctx(&t, "01018000055").positive(Kind::NoFnr));
+    }
+
+    #[test]
+    fn label_right_before() {
+        let c = ctx("fnr: 01018000056", "01018000056");
+        assert!(c.labelled(Kind::NoFnr));
+        let c = ctx("fnr er oppgitt som 01018000056", "01018000056");
+        assert!(!c.labelled(Kind::NoFnr));
+        assert!(c.positive(Kind::NoFnr));
+    }
+
+    #[test]
+    fn ambiguous_keywords() {
+        let c = ctx("dnr 41019000077", "41019000077");
+        assert!(c.positive(Kind::NoDnr));
+        let c = ctx("dnr 811218-9876", "811218-9876");
+        assert!(c.negative(Kind::SePnr));
+        let c = ctx("P-nr. 0101801004", "0101801004");
+        assert!(c.negative(Kind::DkCpr));
+        assert!(c.positive(Kind::SePnr));
+    }
+}

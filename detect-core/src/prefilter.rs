@@ -1,0 +1,190 @@
+//! Finding candidate starts: the one pass over memory.
+//!
+//! Every identifier sladd knows starts with a digit, and prose is mostly not
+//! digits, so the scanner's only per-byte work is finding the next byte that
+//! is an ASCII digit or `0xEF` (the lead byte of a fullwidth digit,
+//! U+FF10–U+FF19). On x86-64 that is a vector compare over 64 bytes at a
+//! time (SSE2 is part of the x86-64 baseline; AVX2 is used when the CPU has
+//! it); elsewhere, and under Miri, a plain loop.
+//!
+//! This module holds sladd's only `unsafe` code for the hot path: the SIMD
+//! loads. Each block says why it is sound; the test at the bottom checks the
+//! vector paths against the scalar one at every offset and length.
+
+/// Whether `b` can start a candidate.
+#[inline(always)]
+pub(crate) fn is_start_byte(b: u8) -> bool {
+    b.wrapping_sub(b'0') < 10 || b == 0xEF
+}
+
+/// The first index `i >= from` where `is_start_byte(h[i])`, if any.
+#[inline]
+pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
+    if from >= h.len() {
+        return None;
+    }
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    {
+        if avx2_available() {
+            // SAFETY: AVX2 support was checked at run time just above.
+            return unsafe { x86::find_avx2(h, from) };
+        }
+        x86::find_sse2(h, from)
+    }
+    #[cfg(not(all(target_arch = "x86_64", not(miri))))]
+    {
+        find_scalar(h, from)
+    }
+}
+
+/// The reference: one byte at a time.
+#[inline]
+pub(crate) fn find_scalar(h: &[u8], from: usize) -> Option<usize> {
+    h.get(from..)?.iter().position(|&b| is_start_byte(b)).map(|i| i + from)
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+#[inline]
+fn avx2_available() -> bool {
+    // `is_x86_feature_detected!` caches its answer in an atomic.
+    std::is_x86_feature_detected!("avx2")
+}
+
+#[cfg(all(target_arch = "x86_64", not(miri)))]
+mod x86 {
+    use core::arch::x86_64::*;
+
+    /// SSE2, 16 bytes per compare, 64 bytes per loop.
+    #[inline]
+    pub(super) fn find_sse2(h: &[u8], from: usize) -> Option<usize> {
+        let n = h.len();
+        let mut i = from;
+        // SAFETY: SSE2 is part of the x86-64 baseline, so the intrinsics
+        // are always available. Every load reads 16 bytes at `i + k` with
+        // `i + k + 16 <= n`, checked by the loop conditions, so no load
+        // leaves `h`. `_mm_loadu_si128` has no alignment requirement.
+        unsafe {
+            let p = h.as_ptr();
+            let bias = _mm_set1_epi8(0x50); // '0' + 0x50 = 0x80 (i8::MIN)
+            let limit = _mm_set1_epi8(-118); // '9' + 0x50 = 0x89 = -119
+            let ef = _mm_set1_epi8(0xEFu8 as i8);
+            let class = |v: __m128i| {
+                let t = _mm_add_epi8(v, bias);
+                _mm_or_si128(_mm_cmplt_epi8(t, limit), _mm_cmpeq_epi8(v, ef))
+            };
+            while i + 64 <= n {
+                let a = class(_mm_loadu_si128(p.add(i).cast()));
+                let b = class(_mm_loadu_si128(p.add(i + 16).cast()));
+                let c = class(_mm_loadu_si128(p.add(i + 32).cast()));
+                let d = class(_mm_loadu_si128(p.add(i + 48).cast()));
+                let any = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+                if _mm_movemask_epi8(any) != 0 {
+                    for (k, v) in [a, b, c, d].into_iter().enumerate() {
+                        let m = _mm_movemask_epi8(v) as u32;
+                        if m != 0 {
+                            return Some(
+                                i + 16 * k + m.trailing_zeros() as usize,
+                            );
+                        }
+                    }
+                }
+                i += 64;
+            }
+            while i + 16 <= n {
+                let m =
+                    _mm_movemask_epi8(class(_mm_loadu_si128(p.add(i).cast())))
+                        as u32;
+                if m != 0 {
+                    return Some(i + m.trailing_zeros() as usize);
+                }
+                i += 16;
+            }
+        }
+        super::find_scalar(h, i)
+    }
+
+    /// AVX2, 32 bytes per compare, 64 bytes per loop.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn find_avx2(h: &[u8], from: usize) -> Option<usize> {
+        let n = h.len();
+        let mut i = from;
+        let p = h.as_ptr();
+        let bias = _mm256_set1_epi8(0x50);
+        let limit = _mm256_set1_epi8(-118);
+        let ef = _mm256_set1_epi8(0xEFu8 as i8);
+        let class = |v: __m256i| {
+            let t = _mm256_add_epi8(v, bias);
+            // a < b as signed bytes is b > a.
+            _mm256_or_si256(
+                _mm256_cmpgt_epi8(limit, t),
+                _mm256_cmpeq_epi8(v, ef),
+            )
+        };
+        while i + 64 <= n {
+            // SAFETY: `i + 64 <= n`, so both 32-byte loads stay inside `h`;
+            // `loadu` has no alignment requirement.
+            let (a, b) = unsafe {
+                (
+                    class(_mm256_loadu_si256(p.add(i).cast())),
+                    class(_mm256_loadu_si256(p.add(i + 32).cast())),
+                )
+            };
+            let ma = _mm256_movemask_epi8(a) as u32;
+            let mb = _mm256_movemask_epi8(b) as u32;
+            let m = u64::from(ma) | (u64::from(mb) << 32);
+            if m != 0 {
+                return Some(i + m.trailing_zeros() as usize);
+            }
+            i += 64;
+        }
+        find_sse2(h, i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vector_paths_agree_with_scalar() {
+        // A haystack of letters with start bytes sprinkled at known places,
+        // searched from every offset, covers the 64-, 16- and 1-byte loops.
+        for len in [0usize, 1, 15, 16, 17, 63, 64, 65, 130, 300] {
+            for &(pos, byte) in &[
+                (0usize, b'0'),
+                (len / 2, b'9'),
+                (len.saturating_sub(1), 0xEF),
+            ] {
+                let mut h = vec![b'a'; len];
+                // Bytes either side of the digit range must not match.
+                for (i, b) in h.iter_mut().enumerate() {
+                    *b = [b'a', b'/', b':', 0xC3, 0xB8, 0xEE, 0xF0][i % 7];
+                }
+                if pos < len {
+                    h[pos] = byte;
+                }
+                for from in 0..=len {
+                    assert_eq!(
+                        find(&h, from),
+                        find_scalar(&h, from),
+                        "len {len} pos {pos} from {from}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn classifies_exactly_digits_and_ef() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_digit() || b == 0xEF;
+            assert_eq!(is_start_byte(b), want, "{b:#x}");
+            let h = [b; 80];
+            assert_eq!(find(&h, 0).is_some(), want, "{b:#x}");
+        }
+    }
+}

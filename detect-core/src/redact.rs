@@ -1,0 +1,196 @@
+//! Redaction (CONTRACT §4): the input with every reported finding masked.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::kind::ParseNameError;
+use crate::scanner::{Match, Scanner};
+use crate::shape;
+
+/// How a finding is masked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum RedactStyle {
+    /// Every digit and letter becomes `*`; separators stay, so the length
+    /// in bytes and in characters is unchanged: `010180 12345` →
+    /// `****** *****`. A fullwidth digit becomes a fullwidth `＊`.
+    #[default]
+    Mask = 0,
+    /// The finding becomes its kind in brackets: `[no_fnr]`.
+    Label = 1,
+    /// The date part stays and the rest is masked: `010180 *****`.
+    /// Numbers without a date (FH, DUF, a personnummer written apart from
+    /// its date) are masked whole.
+    KeepBirthdate = 2,
+}
+
+impl RedactStyle {
+    /// `"mask"`, `"label"` or `"keep_birthdate"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RedactStyle::Mask => "mask",
+            RedactStyle::Label => "label",
+            RedactStyle::KeepBirthdate => "keep_birthdate",
+        }
+    }
+
+    /// The style with the given C ABI code (0, 1 or 2).
+    pub const fn from_code(code: u32) -> Option<RedactStyle> {
+        match code {
+            0 => Some(RedactStyle::Mask),
+            1 => Some(RedactStyle::Label),
+            2 => Some(RedactStyle::KeepBirthdate),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for RedactStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RedactStyle {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<RedactStyle, ParseNameError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "mask" => Ok(RedactStyle::Mask),
+            "label" => Ok(RedactStyle::Label),
+            "keep_birthdate" => Ok(RedactStyle::KeepBirthdate),
+            _ => Err(ParseNameError::new("redaction style", s)),
+        }
+    }
+}
+
+/// The fullwidth asterisk, U+FF0A, as UTF-8.
+const FULLWIDTH_STAR: [u8; 3] = [0xEF, 0xBC, 0x8A];
+
+/// Appends the redacted form of the finding `m` of `h` to `out`.
+pub(crate) fn redact_one(
+    h: &[u8],
+    m: &Match,
+    style: RedactStyle,
+    out: &mut Vec<u8>,
+) {
+    let span = &h[m.range()];
+    if style == RedactStyle::Label {
+        out.push(b'[');
+        out.extend_from_slice(m.kind().as_str().as_bytes());
+        out.push(b']');
+        return;
+    }
+    let keep = if style == RedactStyle::KeepBirthdate {
+        let mut first = [0u8; 13];
+        let mut n = 0;
+        let mut i = 0;
+        while i < span.len() {
+            match shape::digit_at(span, i) {
+                Some((v, l)) => {
+                    if n < first.len() {
+                        first[n] = v;
+                    }
+                    n += 1;
+                    i += l;
+                }
+                None => i += 1,
+            }
+        }
+        Scanner::date_digits(m, &first[..n.min(13)])
+    } else {
+        0
+    };
+    let mut seen = 0;
+    let mut i = 0;
+    while i < span.len() {
+        if let Some((_, l)) = shape::digit_at(span, i) {
+            if seen < keep {
+                out.extend_from_slice(&span[i..i + l]);
+            } else if l == 3 {
+                out.extend_from_slice(&FULLWIDTH_STAR);
+            } else {
+                out.push(b'*');
+            }
+            seen += 1;
+            i += l;
+        } else {
+            let b = span[i];
+            // Letters of a Finnish sign or check character; with
+            // keep_birthdate the sign after the date is masked too.
+            out.push(if b.is_ascii_alphanumeric() { b'*' } else { b });
+            i += 1;
+        }
+    }
+}
+
+impl Scanner {
+    /// The input with every reported finding masked in `style`.
+    ///
+    /// ```
+    /// use detect_core::{RedactStyle, Scanner};
+    ///
+    /// let sc = Scanner::new();
+    /// let out = sc.redact_str("fnr 010180 00055.", RedactStyle::Mask);
+    /// assert_eq!(out, "fnr ****** *****.");
+    /// let out = sc.redact_str("fnr 010180 00055.", RedactStyle::Label);
+    /// assert_eq!(out, "fnr [no_fnr].");
+    /// let out = sc.redact_str("fnr 010180 00055.", RedactStyle::KeepBirthdate);
+    /// assert_eq!(out, "fnr 010180 *****.");
+    /// ```
+    pub fn redact<H: AsRef<[u8]> + ?Sized>(
+        &self,
+        haystack: &H,
+        style: RedactStyle,
+    ) -> Vec<u8> {
+        let h = haystack.as_ref();
+        let mut out = Vec::with_capacity(h.len());
+        self.redact_into(h, style, &mut out);
+        out
+    }
+
+    /// Like [`redact`](Self::redact), for text: the result is valid UTF-8
+    /// whenever the input is.
+    pub fn redact_str(&self, text: &str, style: RedactStyle) -> String {
+        let out = self.redact(text, style);
+        // Only ASCII digits and letters are replaced, by ASCII, and
+        // fullwidth digits by the fullwidth asterisk; labels are ASCII.
+        String::from_utf8(out).expect("redaction keeps UTF-8 valid")
+    }
+
+    /// Appends the redacted input to `out`, returning the number of
+    /// findings masked. Reuses `out`'s allocation.
+    pub fn redact_into<H: AsRef<[u8]> + ?Sized>(
+        &self,
+        haystack: &H,
+        style: RedactStyle,
+        out: &mut Vec<u8>,
+    ) -> usize {
+        let h = haystack.as_ref();
+        let mut last = 0;
+        let mut n = 0;
+        for m in self.find_iter(h) {
+            out.extend_from_slice(&h[last..m.start()]);
+            redact_one(h, &m, style, out);
+            last = m.end();
+            n += 1;
+        }
+        out.extend_from_slice(&h[last..]);
+        n
+    }
+
+    /// The length in bytes of the redacted input, without building it.
+    pub fn redacted_len<H: AsRef<[u8]> + ?Sized>(
+        &self,
+        haystack: &H,
+        style: RedactStyle,
+    ) -> usize {
+        let h = haystack.as_ref();
+        if style != RedactStyle::Label {
+            return h.len();
+        }
+        self.find_iter(h).fold(h.len(), |len, m| {
+            len - m.len() + m.kind().as_str().len() + 2
+        })
+    }
+}
