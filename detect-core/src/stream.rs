@@ -88,6 +88,13 @@ impl StreamScanner {
         self.base + self.buf.len()
     }
 
+    /// The stream offset before which every finding has been reported:
+    /// no later finding starts before it. Bytes before it can be written
+    /// out by a streaming redactor.
+    pub fn settled(&self) -> usize {
+        self.resume
+    }
+
     /// Bytes held between chunks (for tests of the memory bound).
     pub fn buffered(&self) -> usize {
         self.buf.len()
