@@ -97,7 +97,7 @@ const KEYWORDS: &[Keyword] = &[
     p("duf", DUF),
     pw("udi", DUF),
     // Danish.
-    p("cpr", DK),
+    Keyword { text: "cpr", pos: DK, neg: IS, fit: Fit::Prefix },
     p("det centrale personregister", DK),
     p("sygesikring", DK),
     p("sundhedskort", DK),
@@ -120,10 +120,12 @@ const KEYWORDS: &[Keyword] = &[
     p("syntymäaika", FI),
     p("personbeteckning", FI),
     // Icelandic.
-    p("kennital", IS),
-    p("kennitöl", IS),
-    p("kerfiskennital", IS),
-    pw("kt", IS),
+    // Icelandic words speak against a Danish reading of the same digits,
+    // and Danish ones against an Icelandic reading (IDS.md §8.1).
+    Keyword { text: "kennital", pos: IS, neg: DK, fit: Fit::Prefix },
+    Keyword { text: "kennitöl", pos: IS, neg: DK, fit: Fit::Prefix },
+    Keyword { text: "kerfiskennital", pos: IS, neg: DK, fit: Fit::Prefix },
+    Keyword { text: "kt", pos: IS, neg: DK, fit: Fit::Word },
     p("fæðingardag", IS),
     pw("fæddur", IS),
     pw("fædd", IS),

@@ -72,9 +72,10 @@ negative keyword (account, org.nr, phone…) nearer than every positive one
 lowers the level by one. The default threshold is `medium`.
 
 Where one span reads as several kinds (a 10-digit number can be Danish,
-Swedish and Icelandic), the most confident reading wins; among equals, a
-reading whose check digits hold beats one resting on its date alone, then
-the fixed preference FI, SE, DK, IS, NO, DUF.
+Swedish and Icelandic), the reading a keyword supports wins; then the most
+confident; among equals, a reading whose check digits hold beats one
+resting on its date alone, then the fixed preference FI, SE, DK, IS, NO,
+DUF.
 */
 
 #![deny(missing_docs)]

@@ -124,6 +124,30 @@ pub(crate) fn redact_one(
     }
 }
 
+impl Match {
+    /// This finding's text as `style` masks it, for reports and logs that
+    /// must not hold the full value.
+    ///
+    /// # Panics
+    ///
+    /// If the match's span lies outside `haystack` (it must be the input
+    /// the match was found in).
+    ///
+    /// ```
+    /// use detect_core::{RedactStyle, Scanner};
+    ///
+    /// let text = "fnr 010180 00055";
+    /// let m = Scanner::new().find_iter(text).next().unwrap();
+    /// let shown = m.redacted(text.as_bytes(), RedactStyle::KeepBirthdate);
+    /// assert_eq!(shown, b"010180 *****");
+    /// ```
+    pub fn redacted(&self, haystack: &[u8], style: RedactStyle) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        redact_one(haystack, self, style, &mut out);
+        out
+    }
+}
+
 impl Scanner {
     /// The input with every reported finding masked in `style`.
     ///

@@ -1,0 +1,86 @@
+//! `find_iter` allocates nothing once the scanner is built. One test in
+//! this file: the counting allocator is global to the test binary.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::{Rng, filler, look_alike, planted};
+use detect_core::{Confidence, Scanner};
+
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged and only
+// counts allocations on the side.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: the caller upholds `alloc`'s contract, passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `alloc` above, i.e. from `System`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(
+        &self,
+        ptr: *mut u8,
+        layout: Layout,
+        size: usize,
+    ) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: as for `alloc` and `dealloc`.
+        unsafe { System.realloc(ptr, layout, size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+#[test]
+fn find_iter_allocates_nothing() {
+    // About 4 MB of text with identifiers (with and without keywords),
+    // look-alikes and Nordic letters.
+    let mut r = Rng(42);
+    let mut text = String::new();
+    let mut planted_n = 0;
+    while text.len() < 4 << 20 {
+        text.push_str(&filler(&mut r, 30));
+        text.push(' ');
+        if r.coin() {
+            let p = planted(&mut r);
+            text.push_str(p.keyword);
+            text.push(' ');
+            text.push_str(&p.text);
+            planted_n += 1;
+        } else {
+            text.push_str(&look_alike(&mut r));
+        }
+        text.push_str(".\n");
+    }
+    let scanners = [
+        Scanner::new(),
+        Scanner::new().with_min_confidence(Confidence::Low),
+        Scanner::builder().country_names(["se", "fi"]).build().unwrap(),
+    ];
+    // Warm up anything lazily initialised by the standard library (CPU
+    // feature detection) outside the counted region.
+    let _ = scanners[0].find_iter("fnr 01018000055").count();
+
+    let before = ALLOCS.load(Ordering::SeqCst);
+    let mut found = 0;
+    for sc in &scanners {
+        for m in sc.find_iter(&text) {
+            found += m.len();
+        }
+        found += sc.find_iter(text.as_bytes()).count();
+    }
+    let after = ALLOCS.load(Ordering::SeqCst);
+    assert_eq!(after - before, 0, "find_iter allocated");
+    assert!(found > planted_n, "the haystack must hold findings: {found}");
+}
