@@ -413,6 +413,43 @@ impl Candidate {
     }
 }
 
+/// Bit `n` is set when a digit run of length `n` can start a candidate:
+/// `DD.MM.YYYY` (2), DUF `YYYY` (4), a split personnummer (5), `DDMMYY`
+/// (6), `YYYYMMDD` or `DDMMYYYY` (8), and whole numbers of 10–13 digits.
+const STARTS: u16 = 1 << 2
+    | 1 << 4
+    | 1 << 5
+    | 1 << 6
+    | 1 << 8
+    | 1 << 10
+    | 1 << 11
+    | 1 << 12
+    | 1 << 13;
+
+/// The valid readings of one candidate: at most one per shape and scheme.
+#[derive(Default)]
+struct Readings {
+    items: [Option<Valid>; 4],
+    n: usize,
+}
+
+impl Readings {
+    fn push(&mut self, v: Valid) {
+        if self.n < self.items.len() {
+            self.items[self.n] = Some(v);
+            self.n += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    fn as_slice(&self) -> impl Iterator<Item = &Valid> {
+        self.items[..self.n].iter().flatten()
+    }
+}
+
 /// The rank of a kind among equally sure readings of one span: the fixed,
 /// documented preference of CONTRACT §2 (a check character or Luhn digit
 /// that passes is rarer by chance than a date alone).
@@ -553,7 +590,9 @@ impl Scanner {
 
     /// Reads and judges the candidate at `p`, whatever its confidence.
     fn at(&self, h: &[u8], p: usize, run: &Run) -> Option<Match> {
-        if !shape::left_ok(h, p) {
+        // Most digit runs in prose (days, years, amounts) cannot start an
+        // identifier: one bit test rejects them.
+        if run.n >= 14 || STARTS >> run.n & 1 == 0 || !shape::left_ok(h, p) {
             return None;
         }
         if run.n == 5 {
@@ -563,13 +602,20 @@ impl Scanner {
         if !shape::right_ok(h, c.end) {
             return None;
         }
-        let mut any = false;
-        self.readings(&c, false, &mut |r| any |= self.kinds.contains(r.kind));
+        let mut readings = Readings::default();
+        self.readings(&c, false, &mut |r| {
+            if self.kinds.contains(r.kind) {
+                readings.push(r);
+            }
+        });
         let mut typo: Option<Valid> = None;
-        if !any {
+        if readings.is_empty() {
             // Nothing valid: a number whose only fault is a check digit,
             // right after a label for its kind, is likely a typo of a real
             // one (CONTRACT §3, `low`).
+            if !shape::word_right_before(h, p) {
+                return None;
+            }
             self.readings(&c, true, &mut |r| {
                 if self.kinds.contains(r.kind)
                     && !r.flags.contains(Flags::CHECKSUM)
@@ -598,11 +644,10 @@ impl Scanner {
         // then the most confident, then the one resting on check digits,
         // then the fixed preference (CONTRACT §2).
         let mut best: Option<((bool, Confidence, u8, u8), Valid)> = None;
-        self.readings(&c, false, &mut |r| {
-            if !self.kinds.contains(r.kind) {
-                return;
-            }
-            let Some(level) = level(r.strength, &cx, r.kind) else { return };
+        for &r in readings.as_slice() {
+            let Some(level) = level(r.strength, &cx, r.kind) else {
+                continue;
+            };
             let key = (
                 cx.positive(r.kind),
                 level,
@@ -612,7 +657,7 @@ impl Scanner {
             if best.is_none_or(|b| b.0 < key) {
                 best = Some((key, r));
             }
-        });
+        }
         let ((_, level, _, _), r) = best?;
         let mut flags = r.flags | c.flags;
         flags.set(Flags::CONTEXT, cx.positive(r.kind));
@@ -901,7 +946,7 @@ impl Scanner {
     /// before the five digits:
     /// `født 01.01.1980, personnummer 00055` (IDS.md §1.8).
     fn split(&self, h: &[u8], p: usize, r: &Run) -> Option<Match> {
-        if !shape::right_ok(h, r.end) {
+        if !shape::word_right_before(h, p) || !shape::right_ok(h, r.end) {
             return None;
         }
         let ws = context::window_back(h, p, self.before);

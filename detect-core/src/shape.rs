@@ -157,6 +157,24 @@ pub(crate) fn right_ok(h: &[u8], e: usize) -> bool {
     !(b == b'.' && digit_at(h, e + 1).is_some())
 }
 
+/// Whether a word (a label such as `fnr:`) may end right before `p`, with
+/// at most four bytes of spaces and punctuation between: a cheap test
+/// before the keyword search for labels.
+#[inline]
+pub(crate) fn word_right_before(h: &[u8], p: usize) -> bool {
+    for &b in h[p.saturating_sub(5)..p].iter().rev() {
+        // A byte of a multi-byte character may end a word: stay on the
+        // safe side, the keyword search decides.
+        if b.is_ascii_alphabetic() || b >= 0x80 {
+            return true;
+        }
+        if !(b == b' ' || b.is_ascii_punctuation()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the candidate at `p` sits inside a URL (IDS.md §8.2): the
 /// whitespace-delimited token around it contains `://` or starts with
 /// `www.`. Looks back at most 256 bytes.
