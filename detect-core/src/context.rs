@@ -398,6 +398,13 @@ pub(crate) fn window_fwd(h: &[u8], at: usize, chars: u32) -> usize {
     i
 }
 
+/// The kinds whose label (a positive keyword) ends right before `at`, with
+/// at most four bytes of spaces and punctuation between. Searches only the
+/// few dozen bytes a label can occupy.
+pub(crate) fn label_before(h: &[u8], at: usize) -> KindSet {
+    read(h, at, at, 48, 0).label
+}
+
 /// Reads the keywords in the window around `[start, end)`: `before`
 /// characters before it and `after` characters after it, on its line.
 /// Allocates nothing.

@@ -130,3 +130,8 @@ mod testoibits {
         assert_all::<Date>();
     }
 }
+
+/// The README's Rust examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

@@ -946,7 +946,11 @@ impl Scanner {
     /// before the five digits:
     /// `født 01.01.1980, personnummer 00055` (IDS.md §1.8).
     fn split(&self, h: &[u8], p: usize, r: &Run) -> Option<Match> {
-        if !shape::word_right_before(h, p) || !shape::right_ok(h, r.end) {
+        if !shape::number_label_before(h, p) || !shape::right_ok(h, r.end) {
+            return None;
+        }
+        let label = context::label_before(h, p);
+        if !(label.contains(Kind::NoFnr) || label.contains(Kind::NoDnr)) {
             return None;
         }
         let ws = context::window_back(h, p, self.before);

@@ -175,6 +175,25 @@ pub(crate) fn word_right_before(h: &[u8], p: usize) -> bool {
     false
 }
 
+/// Whether the word right before `p` (through at most four bytes of
+/// spaces and punctuation) ends like a number label: `…nr`, `…nummer`,
+/// `…nummeret` (`pnr`, `pers.nr.`, `personnummer`). A cheap test before
+/// the keyword search for the split personnummer form.
+#[inline]
+pub(crate) fn number_label_before(h: &[u8], p: usize) -> bool {
+    let lo = p.saturating_sub(5);
+    let mut e = p;
+    while e > lo && (h[e - 1] == b' ' || h[e - 1].is_ascii_punctuation()) {
+        e -= 1;
+    }
+    let w = &h[e.saturating_sub(8)..e];
+    let ends = |suf: &[u8]| {
+        w.len() >= suf.len()
+            && w[w.len() - suf.len()..].eq_ignore_ascii_case(suf)
+    };
+    ends(b"nr") || ends(b"nummer") || ends(b"nummeret")
+}
+
 /// Whether the candidate at `p` sits inside a URL (IDS.md §8.2): the
 /// whitespace-delimited token around it contains `://` or starts with
 /// `www.`. Looks back at most 256 bytes.
