@@ -37,6 +37,29 @@ pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
     }
 }
 
+/// Skips ahead to a digit run that may start a candidate: returns `Some(q)`
+/// with `q >= from`, `h[q]` a start byte, and no index in `from..q` that
+/// starts an ASCII digit run whose length has its bit set in `starts`,
+/// holds `0xEF`, or starts a run that touches `0xEF` or the end of a
+/// 64-byte block. `None` when no such index exists.
+///
+/// A run starts where the byte before is not an ASCII digit (at `from`, the
+/// byte before `from` counts). The caller re-checks everything at `q`;
+/// this only saves it from visiting runs that cannot matter, using the
+/// digit bit mask of each 64-byte block without re-reading the bytes.
+#[inline]
+pub(crate) fn find_run(h: &[u8], from: usize, starts: u64) -> Option<usize> {
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    {
+        if avx2_available() {
+            // SAFETY: AVX2 support was checked at run time just above.
+            return unsafe { x86::find_run_avx2(h, from, starts) };
+        }
+    }
+    let _ = starts;
+    find(h, from)
+}
+
 /// The reference: one byte at a time.
 #[inline]
 pub(crate) fn find_scalar(h: &[u8], from: usize) -> Option<usize> {
@@ -101,6 +124,76 @@ mod x86 {
             }
         }
         super::find_scalar(h, i)
+    }
+
+    /// The digit and `0xEF` masks of the 64 bytes at `p`.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2 and `p..p + 64` must be readable.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    unsafe fn masks64(p: *const u8) -> (u64, u64) {
+        let bias = _mm256_set1_epi8(0x50);
+        let limit = _mm256_set1_epi8(-118);
+        let ef = _mm256_set1_epi8(0xEFu8 as i8);
+        // SAFETY: the caller guarantees 64 readable bytes at `p`.
+        let (a, b) = unsafe {
+            (
+                _mm256_loadu_si256(p.cast()),
+                _mm256_loadu_si256(p.add(32).cast()),
+            )
+        };
+        let dig = |v: __m256i| {
+            _mm256_movemask_epi8(_mm256_cmpgt_epi8(
+                limit,
+                _mm256_add_epi8(v, bias),
+            )) as u32
+        };
+        let eff =
+            |v: __m256i| _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, ef)) as u32;
+        let d = u64::from(dig(a)) | (u64::from(dig(b)) << 32);
+        let e = u64::from(eff(a)) | (u64::from(eff(b)) << 32);
+        (d, e)
+    }
+
+    /// [`super::find_run`] with AVX2.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn find_run_avx2(
+        h: &[u8],
+        from: usize,
+        starts: u64,
+    ) -> Option<usize> {
+        let n = h.len();
+        let mut i = from;
+        // Whether the byte before the block is an ASCII digit.
+        let mut carry = u64::from(i > 0 && h[i - 1].is_ascii_digit());
+        while i + 64 <= n {
+            // SAFETY: AVX2 is enabled on this function; `i + 64 <= n`.
+            let (d, e) = unsafe { masks64(h.as_ptr().add(i)) };
+            if e != 0 {
+                // Fullwidth digits are rare: let the caller read bytes.
+                return Some(i + (d | e).trailing_zeros() as usize);
+            }
+            let mut run_starts = d & !((d << 1) | carry);
+            while run_starts != 0 {
+                let pos = run_starts.trailing_zeros();
+                let len = (d >> pos).trailing_ones();
+                if pos + len == 64 || (len < 64 && starts >> len & 1 == 1) {
+                    return Some(i + pos as usize);
+                }
+                run_starts &= run_starts - 1;
+            }
+            carry = d >> 63;
+            i += 64;
+        }
+        // The tail: byte by byte, from the first start byte.
+        let q = super::find_scalar(h, i)?;
+        Some(q)
     }
 
     /// AVX2, 32 bytes per compare, 64 bytes per loop.
@@ -173,6 +266,59 @@ mod tests {
                         find_scalar(&h, from),
                         "len {len} pos {pos} from {from}"
                     );
+                }
+            }
+        }
+    }
+
+    /// The exact contract of `find_run`, one byte at a time: the first
+    /// qualifying index, ignoring blocks.
+    fn run_exact(h: &[u8], from: usize, starts: u64) -> Option<usize> {
+        (from..h.len()).find(|&q| {
+            if h[q] == 0xEF {
+                return true;
+            }
+            if !h[q].is_ascii_digit() || (q > 0 && h[q - 1].is_ascii_digit()) {
+                return false;
+            }
+            let len = h[q..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let next = h.get(q + len).copied();
+            (len < 64 && starts >> len & 1 == 1) || next == Some(0xEF)
+        })
+    }
+
+    #[test]
+    fn find_run_never_skips_a_qualifying_run() {
+        let starts: u64 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 10 | 1 << 11;
+        let mut x: u64 = 7;
+        let alphabet = [b'0', b'7', b'9', b' ', b'-', b'a', 0xEF, 0xC3];
+        for len in [0usize, 5, 63, 64, 65, 128, 200, 700] {
+            for round in 0..40 {
+                let h: Vec<u8> = (0..len)
+                    .map(|_| {
+                        x = x
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1);
+                        let k = (x >> 59) as usize % alphabet.len();
+                        // Mostly digits and spaces; 0xEF only in some rounds.
+                        if alphabet[k] == 0xEF && round % 4 != 0 {
+                            b'5'
+                        } else {
+                            alphabet[k]
+                        }
+                    })
+                    .collect();
+                for from in (0..=len).step_by(7) {
+                    let got = find_run(&h, from, starts);
+                    let want = run_exact(&h, from, starts);
+                    if let Some(w) = want {
+                        let q = got.expect("a qualifying run exists");
+                        assert!(q >= from && q <= w, "{q} {w} from {from}");
+                        assert!(is_start_byte(h[q]));
+                    }
+                    if let Some(q) = got {
+                        assert!(q >= from && is_start_byte(h[q]));
+                    }
                 }
             }
         }

@@ -532,7 +532,7 @@ impl Scanner {
         let h = haystack.as_ref();
         let mut i = from;
         loop {
-            let p = prefilter::find(h, i)?;
+            let p = prefilter::find_run(h, i, u64::from(STARTS))?;
             if shape::digit_at(h, p).is_none() {
                 // 0xEF that does not start a fullwidth digit.
                 i = p + 1;
