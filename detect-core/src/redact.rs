@@ -67,14 +67,9 @@ impl FromStr for RedactStyle {
 /// The fullwidth asterisk, U+FF0A, as UTF-8.
 const FULLWIDTH_STAR: [u8; 3] = [0xEF, 0xBC, 0x8A];
 
-/// Appends the redacted form of the finding `m` of `h` to `out`.
-pub(crate) fn redact_one(
-    h: &[u8],
-    m: &Match,
-    style: RedactStyle,
-    out: &mut Vec<u8>,
-) {
-    let span = &h[m.range()];
+/// Appends the redacted form of the finding `m`, whose bytes are `span`,
+/// to `out`.
+fn redact_span(span: &[u8], m: &Match, style: RedactStyle, out: &mut Vec<u8>) {
     if style == RedactStyle::Label {
         out.push(b'[');
         out.extend_from_slice(m.kind().as_str().as_bytes());
@@ -143,8 +138,29 @@ impl Match {
     /// ```
     pub fn redacted(&self, haystack: &[u8], style: RedactStyle) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.len());
-        redact_one(haystack, self, style, &mut out);
+        redact_span(&haystack[self.range()], self, style, &mut out);
         out
+    }
+
+    /// Appends this finding masked in `style` to `out`, given only its
+    /// bytes `span` (for streams, where the input is no longer whole).
+    ///
+    /// ```
+    /// use detect_core::{RedactStyle, Scanner};
+    ///
+    /// let text = b"CPR 010180-1004";
+    /// let m = Scanner::new().find_iter(text).next().unwrap();
+    /// let mut out = Vec::new();
+    /// m.redact_span(&text[m.range()], RedactStyle::Mask, &mut out);
+    /// assert_eq!(out, b"******-****");
+    /// ```
+    pub fn redact_span(
+        &self,
+        span: &[u8],
+        style: RedactStyle,
+        out: &mut Vec<u8>,
+    ) {
+        redact_span(span, self, style, out);
     }
 }
 
@@ -195,7 +211,7 @@ impl Scanner {
         let mut n = 0;
         for m in self.find_iter(h) {
             out.extend_from_slice(&h[last..m.start()]);
-            redact_one(h, &m, style, out);
+            redact_span(&h[m.range()], &m, style, out);
             last = m.end();
             n += 1;
         }

@@ -1,1 +1,0 @@
-//! Placeholder; the real crate lands with its issue.

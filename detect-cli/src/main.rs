@@ -1,0 +1,339 @@
+/*!
+`sladd`: finds Nordic personal identity numbers in files and masks them.
+
+The command line is glue around `detect_core`: it parses the arguments,
+walks directories, streams inputs through the scanner on all cores, prints
+the findings and maps errors to exit codes (0 nothing found, 1 findings,
+2 an error; a broken pipe counts as success). Run `sladd --help`.
+*/
+
+mod args;
+mod output;
+mod redact;
+mod scan;
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use detect_core::Kind;
+
+use crate::args::{ColorChoice, Command, Format, RedactArgs, ScanArgs};
+use crate::output::Printer;
+use crate::scan::{Input, Job, Outcome, io_cause};
+
+/// Exit status: nothing found, or valid.
+const EXIT_CLEAN: u8 = 0;
+/// Exit status: something found, or not valid.
+const EXIT_FOUND: u8 = 1;
+/// Exit status: an error.
+const EXIT_ERROR: u8 = 2;
+
+/// How a command ended badly.
+enum Failure {
+    /// A message for stderr; exit 2.
+    Error(String),
+    /// Writing to stdout failed.
+    Output(io::Error),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Failure {
+        Failure::Error(s)
+    }
+}
+
+fn main() -> ExitCode {
+    let code = match run() {
+        Ok(code) => code,
+        // The reader went away (`sladd scan | head`): not our failure.
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+            EXIT_CLEAN
+        }
+        Err(Failure::Output(e)) => {
+            eprintln!("sladd: writing output: {}", io_cause(&e));
+            EXIT_ERROR
+        }
+        Err(Failure::Error(msg)) => {
+            eprintln!("sladd: {msg}");
+            EXIT_ERROR
+        }
+    };
+    ExitCode::from(code)
+}
+
+fn run() -> Result<u8, Failure> {
+    let cmd = args::parse(std::env::args_os().skip(1))
+        .map_err(|e| format!("{e}\nRun `sladd --help` for usage."))?;
+    match cmd {
+        Command::Help(text) => {
+            io::stdout()
+                .write_all(text.as_bytes())
+                .map_err(Failure::Output)?;
+            Ok(EXIT_CLEAN)
+        }
+        Command::Version => {
+            println!("sladd {}", env!("CARGO_PKG_VERSION"));
+            Ok(EXIT_CLEAN)
+        }
+        Command::Validate { kind, value } => validate(&kind, &value),
+        Command::Scan(a) => scan(a),
+        Command::Redact(a) => redact(a),
+    }
+}
+
+fn validate(kind: &str, value: &str) -> Result<u8, Failure> {
+    let mut out = io::stdout().lock();
+    if kind.eq_ignore_ascii_case("any") {
+        let sc = detect_core::Scanner::new();
+        let kinds: Vec<_> = Kind::ALL
+            .iter()
+            .filter(|k| sc.validate(**k, value))
+            .map(|k| k.as_str())
+            .collect();
+        if kinds.is_empty() {
+            writeln!(out, "invalid").map_err(Failure::Output)?;
+            return Ok(EXIT_FOUND);
+        }
+        writeln!(out, "{}", kinds.join(", ")).map_err(Failure::Output)?;
+        return Ok(EXIT_CLEAN);
+    }
+    let kind: Kind = kind.parse().map_err(|e| format!("{e}"))?;
+    let ok = detect_core::validate(kind, value);
+    writeln!(out, "{}", if ok { "valid" } else { "invalid" })
+        .map_err(Failure::Output)?;
+    Ok(if ok { EXIT_CLEAN } else { EXIT_FOUND })
+}
+
+fn redact(a: RedactArgs) -> Result<u8, Failure> {
+    let scanner = a.scanner.build()?;
+    let input = a.path.as_deref().filter(|p| *p != "-").map(Path::new);
+    if let Some(p) = input
+        && p.is_dir()
+    {
+        return Err(format!("{}: is a directory", p.display()).into());
+    }
+    let target =
+        if a.in_place { input } else { a.output.as_deref().map(Path::new) };
+    if let Some(target) = target {
+        redact::redact_to_file(&scanner, a.style, input, target)?;
+        return Ok(EXIT_CLEAN);
+    }
+    let stdout = io::stdout();
+    let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let res = match input {
+        Some(p) => {
+            let f = std::fs::File::open(p)
+                .map_err(|e| format!("{}: {}", p.display(), io_cause(&e)))?;
+            redact::redact_stream(&scanner, a.style, f, &mut w)
+        }
+        None => redact::redact_stream(
+            &scanner,
+            a.style,
+            io::stdin().lock(),
+            &mut w,
+        ),
+    };
+    match res {
+        Ok(_) => Ok(EXIT_CLEAN),
+        Err(redact::Error::Write(e)) => Err(Failure::Output(e)),
+        Err(redact::Error::Read(e)) => {
+            let name =
+                input.map_or("<stdin>".into(), |p| p.display().to_string());
+            Err(format!("{name}: {}", io_cause(&e)).into())
+        }
+    }
+}
+
+fn scan(a: ScanArgs) -> Result<u8, Failure> {
+    let scanner = a.scanner.build()?;
+    let inputs = scan::collect(&a.paths, a.follow);
+    let threads = match a.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .min(inputs.len().max(1));
+    let color = match a.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            a.format == Format::Text
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    } && a.format == Format::Text;
+    let progress_on =
+        !a.quiet && a.progress.unwrap_or_else(|| io::stderr().is_terminal());
+    let stdout_tty = io::stdout().is_terminal();
+
+    let bytes_read = AtomicU64::new(0);
+    let next = AtomicUsize::new(0);
+    let mut printer = Printer::new(a.format, color);
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut any_found = false;
+    let mut any_error = false;
+    let mut progress = Progress::new(progress_on, inputs.len());
+
+    let result: Result<(), Failure> = std::thread::scope(|s| {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (inputs, next, bytes_read) = (&inputs, &next, &bytes_read);
+            let scanner = &scanner;
+            let show_values = a.show_values;
+            let skip_binary = !a.binary;
+            s.spawn(move || {
+                let job =
+                    Job { scanner, show_values, skip_binary, bytes_read };
+                let mut buf = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(i) else { break };
+                    let res = job.run(input, &mut buf);
+                    if tx.send((i, res)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Print in input order whatever order the workers finish in.
+        let mut ready = BTreeMap::new();
+        let mut printed = 0;
+        let stop = |e| {
+            // Tell the workers to stop taking inputs.
+            next.store(usize::MAX / 2, Ordering::Relaxed);
+            Failure::Output(e)
+        };
+        printer.begin(&mut out).map_err(stop)?;
+        loop {
+            match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok((i, res)) => {
+                    ready.insert(i, res);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    if ready.is_empty() {
+                        break;
+                    }
+                }
+            }
+            while let Some(res) = ready.remove(&printed) {
+                let input = &inputs[printed];
+                printed += 1;
+                progress.clear();
+                match (input, res) {
+                    (Input::Error(msg), _) => {
+                        any_error = true;
+                        eprintln!("sladd: {msg}");
+                    }
+                    (Input::Notice(msg), _) => {
+                        if !a.quiet {
+                            eprintln!("sladd: {msg}");
+                        }
+                    }
+                    (_, Err(e)) => {
+                        any_error = true;
+                        eprintln!(
+                            "sladd: {}: {}",
+                            input.display(),
+                            io_cause(&e)
+                        );
+                    }
+                    (_, Ok(Outcome::Binary)) => {
+                        if !a.quiet {
+                            eprintln!(
+                                "sladd: {}: binary file skipped (NUL byte in \
+                                 the first 8 KiB; --binary scans it)",
+                                input.display()
+                            );
+                        }
+                    }
+                    (_, Ok(Outcome::Findings(found))) => {
+                        any_found |= !found.is_empty();
+                        if !a.quiet {
+                            printer
+                                .input(&mut out, input, &found)
+                                .map_err(stop)?;
+                            if stdout_tty {
+                                out.flush().map_err(stop)?;
+                            }
+                        }
+                    }
+                }
+            }
+            progress.draw(printed, bytes_read.load(Ordering::Relaxed));
+        }
+        progress.clear();
+        if !a.quiet {
+            printer.end(&mut out, &scanner, !any_error).map_err(stop)?;
+        }
+        out.flush().map_err(stop)
+    });
+    result?;
+    Ok(if any_error {
+        EXIT_ERROR
+    } else if any_found {
+        EXIT_FOUND
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// A one-line progress report on stderr, shown once the work has taken
+/// a second, redrawn at most ten times a second.
+struct Progress {
+    on: bool,
+    total: usize,
+    started: Instant,
+    last: Option<Instant>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(on: bool, total: usize) -> Progress {
+        Progress {
+            on,
+            total,
+            started: Instant::now(),
+            last: None,
+            shown: false,
+        }
+    }
+
+    fn draw(&mut self, done: usize, bytes: u64) {
+        if !self.on || self.started.elapsed() < Duration::from_secs(1) {
+            return;
+        }
+        if self.last.is_some_and(|t| t.elapsed() < Duration::from_millis(100))
+        {
+            return;
+        }
+        self.last = Some(Instant::now());
+        let mib = bytes as f64 / (1024.0 * 1024.0);
+        let secs = self.started.elapsed().as_secs_f64();
+        let width = 30;
+        let filled = (done * width).checked_div(self.total).unwrap_or(0);
+        eprint!(
+            "\r\x1b[K[{}{}] {done}/{} inputs, {mib:.1} MiB, {:.0} MiB/s",
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            self.total,
+            mib / secs.max(0.001)
+        );
+        self.shown = true;
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+            self.shown = false;
+            self.last = None;
+        }
+    }
+}

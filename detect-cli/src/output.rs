@@ -1,0 +1,268 @@
+//! The report formats of `sladd scan`: text, JSON lines, JSON, SARIF.
+
+use std::io::{self, Write};
+
+use detect_core::{Confidence, Kind, Scanner};
+use serde_json::json;
+
+use crate::args::Format;
+use crate::scan::{Finding, Input};
+
+/// The SARIF schema this output follows.
+const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Writes findings in one format, input by input, in order.
+pub(crate) struct Printer {
+    format: Format,
+    color: bool,
+    /// Whether a JSON array element has been written already.
+    json_started: bool,
+    /// SARIF results, written at the end.
+    sarif: Vec<serde_json::Value>,
+}
+
+impl Printer {
+    pub(crate) fn new(format: Format, color: bool) -> Printer {
+        Printer { format, color, json_started: false, sarif: Vec::new() }
+    }
+
+    /// Writes what comes before the first finding.
+    pub(crate) fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        if self.format == Format::Json {
+            w.write_all(b"[")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the findings of one input.
+    pub(crate) fn input(
+        &mut self,
+        w: &mut dyn Write,
+        input: &Input,
+        found: &[Finding],
+    ) -> io::Result<()> {
+        let name = input.display();
+        let path = match input {
+            Input::Stdin => None,
+            _ => Some(name.as_str()),
+        };
+        for f in found {
+            match self.format {
+                Format::Text => self.text(w, &name, f)?,
+                Format::Jsonl => {
+                    w.write_all(record(path, f).as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+                Format::Json => {
+                    let sep: &[u8] =
+                        if self.json_started { b",\n" } else { b"\n" };
+                    self.json_started = true;
+                    w.write_all(sep)?;
+                    w.write_all(record(path, f).as_bytes())?;
+                }
+                Format::Sarif => self.sarif.push(sarif_result(path, f)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes what comes after the last finding.
+    pub(crate) fn end(
+        &mut self,
+        w: &mut dyn Write,
+        scanner: &Scanner,
+        success: bool,
+    ) -> io::Result<()> {
+        match self.format {
+            Format::Text | Format::Jsonl => Ok(()),
+            Format::Json => {
+                let tail: &[u8] =
+                    if self.json_started { b"\n]\n" } else { b"]\n" };
+                w.write_all(tail)
+            }
+            Format::Sarif => {
+                let results = std::mem::take(&mut self.sarif);
+                let log = sarif_log(scanner, results, success);
+                serde_json::to_writer_pretty(&mut *w, &log)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    fn text(
+        &self,
+        w: &mut dyn Write,
+        name: &str,
+        f: &Finding,
+    ) -> io::Result<()> {
+        if !self.color {
+            return writeln!(
+                w,
+                "{name}:{}:{}: {} {} {}",
+                f.line, f.column, f.kind, f.confidence, f.value
+            );
+        }
+        // ripgrep's palette: magenta path, green line, bold match.
+        let conf = match f.confidence {
+            Confidence::High => "\x1b[1;31m",
+            Confidence::Medium => "\x1b[33m",
+            Confidence::Low => "\x1b[2m",
+        };
+        writeln!(
+            w,
+            "\x1b[35m{name}\x1b[0m:\x1b[32m{}\x1b[0m:{}: \x1b[1m{}\x1b[0m \
+             {conf}{}\x1b[0m {}",
+            f.line, f.column, f.kind, f.confidence, f.value
+        )
+    }
+}
+
+/// One finding as the JSON object of CONTRACT §8, keys in its order.
+fn record(path: Option<&str>, f: &Finding) -> String {
+    let path = match path {
+        Some(p) => json_str(p),
+        None => "null".to_string(),
+    };
+    format!(
+        "{{\"path\": {path}, \"line\": {}, \"column\": {}, \"start\": {}, \
+         \"end\": {}, \"kind\": \"{}\", \"confidence\": \"{}\", \
+         \"value\": {}}}",
+        f.line,
+        f.column,
+        f.start,
+        f.end,
+        f.kind,
+        f.confidence,
+        json_str(&f.value)
+    )
+}
+
+fn json_str(s: &str) -> String {
+    serde_json::Value::from(s).to_string()
+}
+
+/// What each kind is, for SARIF rules and messages.
+fn describe(kind: Kind) -> &'static str {
+    match kind {
+        Kind::NoFnr => "Norwegian fødselsnummer",
+        Kind::NoDnr => "Norwegian D-nummer",
+        Kind::NoHnr => "Norwegian H-nummer",
+        Kind::NoFhnr => "Norwegian FH-nummer",
+        Kind::NoDuf => "Norwegian DUF-nummer",
+        Kind::DkCpr => "Danish CPR-nummer",
+        Kind::SePnr => "Swedish personnummer",
+        Kind::SeSnr => "Swedish samordningsnummer",
+        Kind::FiHetu => "Finnish henkilötunnus (HETU)",
+        Kind::IsKt => "Icelandic kennitala",
+        _ => "Nordic personal identity number",
+    }
+}
+
+fn level(c: Confidence) -> &'static str {
+    match c {
+        Confidence::High => "error",
+        Confidence::Medium => "warning",
+        Confidence::Low => "note",
+    }
+}
+
+/// A path as a relative URI reference (or a `file://` URI if absolute):
+/// `/` separators, everything but unreserved characters percent-encoded.
+fn uri(path: &str) -> String {
+    let mut path = path.replace('\\', "/");
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_string();
+    }
+    let mut out = String::new();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn sarif_result(path: Option<&str>, f: &Finding) -> serde_json::Value {
+    let uri = path.map_or_else(|| "stdin".to_string(), uri);
+    let mut region = json!({
+        "startLine": f.line,
+        "startColumn": f.char_column,
+        "endColumn": f.end_char_column,
+        "byteOffset": f.start,
+        "byteLength": f.end - f.start,
+    });
+    if f.end_line != f.line {
+        region["endLine"] = json!(f.end_line);
+    }
+    json!({
+        "ruleId": f.kind.as_str(),
+        "level": level(f.confidence),
+        "message": {
+            "text": format!(
+                "{} ({} confidence): {}",
+                describe(f.kind), f.confidence, f.value
+            ),
+        },
+        "properties": { "confidence": f.confidence.as_str() },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri },
+                "region": region,
+            }
+        }],
+    })
+}
+
+fn sarif_log(
+    scanner: &Scanner,
+    results: Vec<serde_json::Value>,
+    success: bool,
+) -> serde_json::Value {
+    let rules: Vec<_> = Kind::ALL
+        .iter()
+        .filter(|k| scanner.detects(**k))
+        .map(|k| {
+            let what = describe(*k);
+            json!({
+                "id": k.as_str(),
+                "name": k.as_str(),
+                "shortDescription": { "text": format!("{what} found") },
+                "fullDescription": {
+                    "text": format!(
+                        "A {what}, a personal identity number, appears in \
+                         the text. Mask it with `sladd redact` before the \
+                         text is shared."
+                    ),
+                },
+                "defaultConfiguration": { "level": "warning" },
+                "help": {
+                    "text": "Remove or mask the number: sladd redact \
+                             --in-place FILE",
+                },
+            })
+        })
+        .collect();
+    json!({
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "sladd",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{ "executionSuccessful": success }],
+            "results": results,
+        }],
+    })
+}
