@@ -1,0 +1,35 @@
+"""Every example in the docstrings runs."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import sladd
+from sladd import _sladd
+
+OBJECTS = [sladd, _sladd.Scanner, _sladd.Match, _sladd.Scanner.scan,
+           _sladd.Scanner.scan_batch, _sladd.Scanner.redact,
+           _sladd.Scanner.validate, _sladd.scan, _sladd.redact,
+           _sladd.validate]
+
+
+@pytest.mark.parametrize("obj", OBJECTS, ids=lambda o: getattr(o, "__qualname__", o.__name__))
+def test_docstring_examples(obj: object) -> None:
+    doc = obj.__doc__
+    assert doc, f"{obj!r} has no docstring"
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(doc, {"sladd": sladd}, repr(obj), None, 0)
+    assert test.examples, f"{obj!r} has no example"
+    runner = doctest.DocTestRunner(
+        optionflags=doctest.ELLIPSIS | doctest.IGNORE_EXCEPTION_DETAIL)
+    result = runner.run(test, out=lambda s: None)
+    assert result.failed == 0, f"{result.failed} examples failed in {obj!r}"
+
+
+def test_public_names_documented() -> None:
+    for name in sladd.__all__:
+        obj = getattr(sladd, name)
+        if callable(obj):
+            assert obj.__doc__, name
