@@ -1,0 +1,298 @@
+//! Kinds, confidence levels, redaction styles, flags and the version: the
+//! numbers of the ABI and their names.
+//!
+//! The numbers come from `detect-core` (`Kind::code`, `Confidence`,
+//! `RedactStyle`, `Flags::bits`), where they are fixed; the tests below
+//! hold the C names to them.
+
+use core::ffi::{CStr, c_char, c_int};
+use core::ptr;
+
+use detect_core::{Confidence, Kind};
+
+use crate::ffi;
+use crate::panic::{guard, guard_or};
+use crate::result::sladd_result;
+
+/// The kind of a finding, as in `sladd_match.kind`. Codes are never
+/// renumbered; `sladd_kind_name` gives the stable string.
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum sladd_kind {
+    /// `no_fnr`: Norwegian fødselsnummer (old rule and the 2032 rule).
+    NoFnr = 1,
+    /// `no_dnr`: Norwegian D-nummer (day + 40).
+    NoDnr = 2,
+    /// `no_hnr`: Norwegian H-nummer (month + 40).
+    NoHnr = 3,
+    /// `no_fhnr`: Norwegian FH-nummer; reported only with context.
+    NoFhnr = 4,
+    /// `no_duf`: Norwegian DUF-nummer (12 digits); reported only with
+    /// context.
+    NoDuf = 5,
+    /// `dk_cpr`: Danish CPR-nummer.
+    DkCpr = 6,
+    /// `se_pnr`: Swedish personnummer.
+    SePnr = 7,
+    /// `se_snr`: Swedish samordningsnummer (day + 60).
+    SeSnr = 8,
+    /// `fi_hetu`: Finnish henkilötunnus.
+    FiHetu = 9,
+    /// `is_kt`: Icelandic kennitala of a person.
+    IsKt = 10,
+}
+
+/// The confidence of a finding, as in `sladd_match.confidence` and
+/// `sladd_options.min_confidence` (where 0 means the default, medium).
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum sladd_confidence {
+    /// Structurally plausible only; reported only when asked for.
+    Low = 1,
+    /// Every rule of the kind holds (the default threshold).
+    Medium = 2,
+    /// Every rule holds and a context keyword lies near.
+    High = 3,
+}
+
+/// How `sladd_redact` masks a finding (`sladd_options.redact_style`).
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum sladd_redact_style {
+    /// The default: every digit and letter of the finding becomes `*`,
+    /// separators stay, the length in bytes is unchanged
+    /// (`010180 00055` becomes `****** *****`).
+    Mask = 0,
+    /// The finding becomes its kind in brackets: `[no_fnr]`.
+    Label = 1,
+    /// The date part stays, the rest is masked: `010180 *****`.
+    KeepBirthdate = 2,
+}
+
+/// `sladd_match.flags` bit: every check digit of the kind passed.
+pub const SLADD_FLAG_CHECKSUM: u32 = 1 << 0;
+/// `sladd_match.flags` bit: the date part is a real date, not in the
+/// future.
+pub const SLADD_FLAG_DATE_VALID: u32 = 1 << 1;
+/// `sladd_match.flags` bit: a positive context keyword lies near.
+pub const SLADD_FLAG_CONTEXT: u32 = 1 << 2;
+/// `sladd_match.flags` bit: a negative context keyword (account, org.nr,
+/// phone…) lies nearer.
+pub const SLADD_FLAG_NEGATIVE_CONTEXT: u32 = 1 << 3;
+/// `sladd_match.flags` bit: written with a separator.
+pub const SLADD_FLAG_SEPARATOR: u32 = 1 << 4;
+/// `sladd_match.flags` bit: a synthetic test number (Norway: month + 80).
+pub const SLADD_FLAG_SYNTHETIC: u32 = 1 << 5;
+/// `sladd_match.flags` bit: a Finnish temporary number (900–999).
+pub const SLADD_FLAG_TEMPORARY: u32 = 1 << 6;
+/// `sladd_match.flags` bit: valid only under the Norwegian 2032 rule.
+pub const SLADD_FLAG_NEW_RULE: u32 = 1 << 7;
+/// `sladd_match.flags` bit: written in lower case (Finnish letters).
+pub const SLADD_FLAG_LOWERCASE: u32 = 1 << 8;
+/// `sladd_match.flags` bit: a Norwegian number with a four-digit year.
+pub const SLADD_FLAG_FULL_YEAR: u32 = 1 << 9;
+/// `sladd_match.flags` bit: a Norwegian personnummer written apart from
+/// its birth date; the span covers the five digits.
+pub const SLADD_FLAG_SPLIT: u32 = 1 << 10;
+/// `sladd_match.flags` bit: a check digit failed; reported only next to a
+/// strong label, as a likely typo.
+pub const SLADD_FLAG_CHECKSUM_FAILED: u32 = 1 << 11;
+
+/// The stable name of `kind` as a NUL-terminated string, for a known
+/// code.
+fn kind_cstr(kind: Kind) -> &'static CStr {
+    match kind {
+        Kind::NoFnr => c"no_fnr",
+        Kind::NoDnr => c"no_dnr",
+        Kind::NoHnr => c"no_hnr",
+        Kind::NoFhnr => c"no_fhnr",
+        Kind::NoDuf => c"no_duf",
+        Kind::DkCpr => c"dk_cpr",
+        Kind::SePnr => c"se_pnr",
+        Kind::SeSnr => c"se_snr",
+        Kind::FiHetu => c"fi_hetu",
+        Kind::IsKt => c"is_kt",
+        // `Kind` is non-exhaustive; a kind added to detect-core gets its
+        // C name here when the C API learns about it.
+        _ => c"unknown",
+    }
+}
+
+/// The stable name of the kind `kind` (`"no_fnr"`, `"dk_cpr"`, …): a
+/// static NUL-terminated string that the caller must not free. Returns
+/// NULL for a code that is not a `sladd_kind`.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_kind_name(kind: u32) -> *const c_char {
+    guard_or(ptr::null(), || match Kind::from_code(kind) {
+        Some(k) => kind_cstr(k).as_ptr(),
+        None => ptr::null(),
+    })
+}
+
+/// Looks up a kind by its name (`"no_fnr"`; case and surrounding white
+/// space are ignored) and writes its code to `*out_kind`.
+///
+/// Errors (`*out_kind` is left untouched):
+/// - `SLADD_RESULT_NULL_PARAMETER`: `name` or `out_kind` is NULL.
+/// - `SLADD_RESULT_UNKNOWN_KIND`: no kind has that name.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_kind_from_name(
+    name: *const c_char,
+    out_kind: *mut u32,
+) -> c_int {
+    guard(|| {
+        let name = ffi::opt_cstr(name).ok_or(sladd_result::NullParameter)?;
+        let out_kind = ffi::out_ptr(out_kind)?;
+        let kind = name
+            .to_str()
+            .ok()
+            .and_then(|s| s.parse::<Kind>().ok())
+            .ok_or(sladd_result::UnknownKind)?;
+        out_kind.write(kind.code());
+        Ok(())
+    })
+}
+
+/// The name of a confidence level: `"low"` (1), `"medium"` (2) or
+/// `"high"` (3), a static string; NULL for any other value.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_confidence_name(confidence: u32) -> *const c_char {
+    guard_or(ptr::null(), || match Confidence::from_code(confidence) {
+        Some(Confidence::Low) => c"low".as_ptr(),
+        Some(Confidence::Medium) => c"medium".as_ptr(),
+        Some(Confidence::High) => c"high".as_ptr(),
+        None => ptr::null(),
+    })
+}
+
+/// The name of one `SLADD_FLAG_*` bit (`"checksum"`, `"date_valid"`,
+/// `"context"`, …), a static string; NULL unless `flag` is exactly one
+/// known bit.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_flag_name(flag: u32) -> *const c_char {
+    guard_or(ptr::null(), || {
+        let name = match flag {
+            SLADD_FLAG_CHECKSUM => c"checksum",
+            SLADD_FLAG_DATE_VALID => c"date_valid",
+            SLADD_FLAG_CONTEXT => c"context",
+            SLADD_FLAG_NEGATIVE_CONTEXT => c"negative_context",
+            SLADD_FLAG_SEPARATOR => c"separator",
+            SLADD_FLAG_SYNTHETIC => c"synthetic",
+            SLADD_FLAG_TEMPORARY => c"temporary",
+            SLADD_FLAG_NEW_RULE => c"new_rule",
+            SLADD_FLAG_LOWERCASE => c"lowercase",
+            SLADD_FLAG_FULL_YEAR => c"full_year",
+            SLADD_FLAG_SPLIT => c"split",
+            SLADD_FLAG_CHECKSUM_FAILED => c"checksum_failed",
+            _ => return ptr::null(),
+        };
+        name.as_ptr()
+    })
+}
+
+/// The library version as a NUL-terminated string.
+const VERSION: &CStr = match CStr::from_bytes_with_nul(
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes(),
+) {
+    Ok(v) => v,
+    Err(_) => panic!("the package version has no NUL inside"),
+};
+
+/// The version of the library that is running, e.g. `"0.1.0"`: a static
+/// string. Compare it with `SLADD_VERSION`, the version of the header you
+/// compiled against; before 1.0 they must be equal (no ABI stability is
+/// promised between versions).
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_version() -> *const c_char {
+    VERSION.as_ptr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use detect_core::{Flags, RedactStyle};
+
+    fn name(p: *const c_char) -> Option<&'static str> {
+        ffi::opt_cstr(p).map(|c| c.to_str().unwrap())
+    }
+
+    #[test]
+    fn kinds_match_the_core() {
+        let c = [
+            sladd_kind::NoFnr,
+            sladd_kind::NoDnr,
+            sladd_kind::NoHnr,
+            sladd_kind::NoFhnr,
+            sladd_kind::NoDuf,
+            sladd_kind::DkCpr,
+            sladd_kind::SePnr,
+            sladd_kind::SeSnr,
+            sladd_kind::FiHetu,
+            sladd_kind::IsKt,
+        ];
+        for (k, ck) in Kind::ALL.into_iter().zip(c) {
+            assert_eq!(k.code(), ck as u32);
+            assert_eq!(name(sladd_kind_name(k.code())), Some(k.as_str()));
+            let mut out = 0;
+            let n = std::ffi::CString::new(k.as_str()).unwrap();
+            assert_eq!(sladd_kind_from_name(n.as_ptr(), &mut out), 0);
+            assert_eq!(out, k.code());
+        }
+        assert_eq!(sladd_kind_name(0), ptr::null());
+        assert_eq!(sladd_kind_name(11), ptr::null());
+    }
+
+    #[test]
+    fn confidences_and_styles_match_the_core() {
+        for c in [Confidence::Low, Confidence::Medium, Confidence::High] {
+            assert_eq!(
+                name(sladd_confidence_name(c as u32)),
+                Some(c.as_str())
+            );
+        }
+        assert_eq!(sladd_confidence::Low as u32, Confidence::Low as u32);
+        assert_eq!(sladd_confidence::High as u32, Confidence::High as u32);
+        for s in [
+            sladd_redact_style::Mask,
+            sladd_redact_style::Label,
+            sladd_redact_style::KeepBirthdate,
+        ] {
+            assert!(RedactStyle::from_code(s as u32).is_some());
+        }
+        assert_eq!(
+            RedactStyle::from_code(sladd_redact_style::Label as u32),
+            Some(RedactStyle::Label)
+        );
+    }
+
+    #[test]
+    fn flags_match_the_core() {
+        let mut n = 0;
+        for (flag_name, flag) in Flags::all_names() {
+            assert_eq!(name(sladd_flag_name(flag.bits())), Some(flag_name));
+            n += 1;
+        }
+        assert_eq!(n, 12);
+        assert_eq!(SLADD_FLAG_CHECKSUM_FAILED, Flags::CHECKSUM_FAILED.bits());
+        assert_eq!(SLADD_FLAG_SYNTHETIC, Flags::SYNTHETIC.bits());
+        assert_eq!(sladd_flag_name(3), ptr::null());
+    }
+
+    #[test]
+    fn version_is_the_package_version() {
+        assert_eq!(name(sladd_version()), Some(env!("CARGO_PKG_VERSION")));
+    }
+}
