@@ -39,8 +39,8 @@ pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
 
 /// Skips ahead to a digit run that may start a candidate: returns `Some(q)`
 /// with `q >= from`, `h[q]` a start byte, and no index in `from..q` that
-/// starts an ASCII digit run whose length has its bit set in `starts`,
-/// holds `0xEF`, or starts a run that touches `0xEF` or the end of a
+/// starts an ASCII digit run whose length has its bit set in `starts` and
+/// whose next bytes pass [`follows`], holds `0xEF`, or starts a run that touches `0xEF` or the end of a
 /// 64-byte block. `None` when no such index exists.
 ///
 /// A run starts where the byte before is not an ASCII digit (at `from`, the
@@ -58,6 +58,28 @@ pub(crate) fn find_run(h: &[u8], from: usize, starts: u64) -> Option<usize> {
     }
     let _ = starts;
     find(h, from)
+}
+
+/// Whether the bytes after a digit run of `len` digits at `q` fit the
+/// only shapes that start with such a run: two digits only start
+/// `DD.MM.YYYY` + separator + five digits, four digits only the grouped
+/// DUF-nummer `YYYY NNNNNN NN`. Dates, years, phone groups and case
+/// numbers in prose are mostly such runs, so this spares the scanner most
+/// of its visits.
+#[inline(always)]
+pub(crate) fn follows(h: &[u8], q: usize, len: usize) -> bool {
+    let at = |k: usize| h.get(q + k).copied().unwrap_or(0);
+    match len {
+        // A space, hyphen, or the lead byte of a no-break space or a
+        // Unicode hyphen or space.
+        2 => {
+            at(2) == b'.'
+                && at(5) == b'.'
+                && matches!(at(10), b' ' | b'-' | 0xC2 | 0xE2)
+        }
+        4 => matches!(at(4), b' ' | 0xC2 | 0xE2),
+        _ => true,
+    }
 }
 
 /// The reference: one byte at a time.
@@ -179,21 +201,53 @@ mod x86 {
                 // Fullwidth digits are rare: let the caller read bytes.
                 return Some(i + (d | e).trailing_zeros() as usize);
             }
-            let mut run_starts = d & !((d << 1) | carry);
-            while run_starts != 0 {
-                let pos = run_starts.trailing_zeros();
-                let len = (d >> pos).trailing_ones();
-                if pos + len == 64 || (len < 64 && starts >> len & 1 == 1) {
-                    return Some(i + pos as usize);
-                }
-                run_starts &= run_starts - 1;
+            if let Some(q) = first_run(h, i, d, carry, starts, true) {
+                return Some(q);
             }
             carry = d >> 63;
             i += 64;
         }
-        // The tail: byte by byte, from the first start byte.
-        let q = super::find_scalar(h, i)?;
-        Some(q)
+        if i >= n {
+            return None;
+        }
+        // The tail, shorter than a block: classify a zero-padded copy.
+        // Zero is not a start byte, so runs end where the input ends.
+        let mut buf = [0u8; 64];
+        buf[..n - i].copy_from_slice(&h[i..]);
+        // SAFETY: AVX2 is enabled on this function; `buf` has 64 bytes.
+        let (d, e) = unsafe { masks64(buf.as_ptr()) };
+        if e != 0 {
+            return Some(i + (d | e).trailing_zeros() as usize);
+        }
+        first_run(h, i, d, carry, starts, false)
+    }
+
+    /// The first run start in the block at `i` (digit mask `d`) that may
+    /// matter; `open_end` when a run reaching the block's end may go on.
+    #[inline(always)]
+    fn first_run(
+        h: &[u8],
+        i: usize,
+        d: u64,
+        carry: u64,
+        starts: u64,
+        open_end: bool,
+    ) -> Option<usize> {
+        let mut run_starts = d & !((d << 1) | carry);
+        while run_starts != 0 {
+            let pos = run_starts.trailing_zeros();
+            let len = (d >> pos).trailing_ones();
+            let q = i + pos as usize;
+            if (open_end && pos + len == 64)
+                || (len < 64
+                    && starts >> len & 1 == 1
+                    && super::follows(h, q, len as usize))
+            {
+                return Some(q);
+            }
+            run_starts &= run_starts - 1;
+        }
+        None
     }
 
     /// AVX2, 32 bytes per compare, 64 bytes per loop.
@@ -283,15 +337,17 @@ mod tests {
             }
             let len = h[q..].iter().take_while(|b| b.is_ascii_digit()).count();
             let next = h.get(q + len).copied();
-            (len < 64 && starts >> len & 1 == 1) || next == Some(0xEF)
+            (len < 64 && starts >> len & 1 == 1 && follows(h, q, len))
+                || next == Some(0xEF)
         })
     }
 
     #[test]
     fn find_run_never_skips_a_qualifying_run() {
-        let starts: u64 = 1 << 2 | 1 << 5 | 1 << 6 | 1 << 10 | 1 << 11;
+        let starts: u64 =
+            1 << 2 | 1 << 4 | 1 << 5 | 1 << 6 | 1 << 10 | 1 << 11;
         let mut x: u64 = 7;
-        let alphabet = [b'0', b'7', b'9', b' ', b'-', b'a', 0xEF, 0xC3];
+        let alphabet = [b'0', b'7', b'9', b' ', b'-', b'.', b'a', 0xEF, 0xC3];
         for len in [0usize, 5, 63, 64, 65, 128, 200, 700] {
             for round in 0..40 {
                 let h: Vec<u8> = (0..len)
