@@ -420,7 +420,9 @@ pub(crate) fn read(
     let ws = window_back(h, start, before);
     let we = window_fwd(h, end, after);
     for (lo, hi) in [(ws, start), (end, we)] {
-        if lo >= hi {
+        // Every keyword has a letter: a window of digits and punctuation
+        // (a table) needs no search.
+        if !h[lo..hi].iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80) {
             continue;
         }
         let input = aho_corasick::Input::new(h).span(lo..hi);
