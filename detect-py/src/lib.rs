@@ -34,7 +34,9 @@ use detect_core::{Confidence, Date, Flags, Kind, RedactStyle};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
-use pyo3::types::{PyByteArray, PyBytes, PyFrozenSet, PyString, PyTuple};
+use pyo3::types::{
+    PyByteArray, PyBytes, PyFrozenSet, PyList, PyString, PyTuple,
+};
 
 use crate::errors::{
     BuildError, SladdError, UnknownKindError, UnknownStyleError, build_error,
@@ -566,7 +568,7 @@ impl Scanner {
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
-    ) -> PyResult<Vec<Vec<Match>>> {
+    ) -> PyResult<Py<PyList>> {
         if texts.is_instance_of::<PyString>()
             || texts.is_instance_of::<PyBytes>()
         {
@@ -584,10 +586,29 @@ impl Scanner {
             parallel::map(&inputs, |t| find_all(&sc, t.bytes(), t.is_str()))
         });
         let found = found.map_err(|p| panic_error(&*p.0))?;
-        Ok(found
-            .into_iter()
-            .map(|fs| fs.into_iter().map(Match::from).collect())
-            .collect())
+        // Building a million small lists would set off Python's cyclic
+        // garbage collector again and again, though none of them can form
+        // a cycle: pause it while the results are built.
+        let gc = py.import("gc")?;
+        let was_on = gc.call_method0("isenabled")?.is_truthy()?;
+        if was_on {
+            gc.call_method0("disable")?;
+        }
+        let built = (|| {
+            let outer = PyList::empty(py);
+            for fs in found {
+                let inner = PyList::empty(py);
+                for f in fs {
+                    inner.append(Py::new(py, Match::from(f))?)?;
+                }
+                outer.append(inner)?;
+            }
+            Ok::<_, PyErr>(outer.unbind())
+        })();
+        if was_on {
+            gc.call_method0("enable")?;
+        }
+        built
     }
 
     /// ``text`` with every finding masked; ``str`` in, ``str`` out
