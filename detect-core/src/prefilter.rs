@@ -210,12 +210,23 @@ mod x86 {
         if i >= n {
             return None;
         }
-        // The tail, shorter than a block: classify a zero-padded copy.
-        // Zero is not a start byte, so runs end where the input ends.
-        let mut buf = [0u8; 64];
-        buf[..n - i].copy_from_slice(&h[i..]);
-        // SAFETY: AVX2 is enabled on this function; `buf` has 64 bytes.
-        let (d, e) = unsafe { masks64(buf.as_ptr()) };
+        // The tail, shorter than a block. With 64 bytes or more in all,
+        // classify the last 64 bytes and shift away those already seen;
+        // otherwise a zero-padded copy. Either way the bits past the end
+        // are zero, and zero is not a start byte, so runs end where the
+        // input ends.
+        let (d, e) = if n >= 64 {
+            let seen = i - (n - 64);
+            // SAFETY: AVX2 is enabled on this function; `n - 64..n` lies
+            // inside `h`.
+            let (d, e) = unsafe { masks64(h.as_ptr().add(n - 64)) };
+            (d >> seen, e >> seen)
+        } else {
+            let mut buf = [0u8; 64];
+            buf[..n - i].copy_from_slice(&h[i..]);
+            // SAFETY: AVX2 is enabled on this function; `buf` has 64 bytes.
+            unsafe { masks64(buf.as_ptr()) }
+        };
         if e != 0 {
             return Some(i + (d | e).trailing_zeros() as usize);
         }
