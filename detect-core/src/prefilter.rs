@@ -72,10 +72,14 @@ pub(crate) fn follows(h: &[u8], q: usize, len: usize) -> bool {
     match len {
         // A space, hyphen, or the lead byte of a no-break space or a
         // Unicode hyphen or space.
+        // With a fullwidth digit in the date the offsets move: let the
+        // caller look whenever one follows.
         2 => {
             at(2) == b'.'
-                && at(5) == b'.'
-                && matches!(at(10), b' ' | b'-' | 0xC2 | 0xE2)
+                && ((at(5) == b'.'
+                    && matches!(at(10), b' ' | b'-' | 0xC2 | 0xE2))
+                    || h.get(q + 3..(q + 40).min(h.len()))
+                        .is_some_and(|t| t.contains(&0xEF)))
         }
         4 => matches!(at(4), b' ' | 0xC2 | 0xE2),
         _ => true,

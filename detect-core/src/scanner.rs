@@ -1094,6 +1094,16 @@ fn last_date(
             let two = |r: &Run| {
                 if r.n == 1 { [0, r.d[0]] } else { [r.d[0], r.d[1]] }
             };
+            // A date followed by five digits is the start of a number
+            // written with its date (`02.02.1990 00002`), not a birth date
+            // standing apart: masking that number must not change which
+            // date a later personnummer is read with.
+            if let Some((Sep::Space | Sep::Hyphen, l)) =
+                shape::sep_at(h, r3.end)
+                && Run::read(h, r3.end + l).n == 5
+            {
+                return None;
+            }
             let (dd, mm) = (two(&r1), two(&r2));
             let yy = [r3.d[r3.n - 2], r3.d[r3.n - 1]];
             let year = (r3.n == 4).then(|| {

@@ -317,7 +317,19 @@ pub fn check_scan(sc: &Scanner, h: &[u8]) -> Vec<Match> {
         let f = m.flags();
         let span = &h[m.range()];
         if f.contains(Flags::SPLIT) {
-            assert_eq!(span.iter().filter(|b| b.is_ascii_digit()).count(), 5);
+            // Five digits, ASCII or fullwidth.
+            let mut n = 0;
+            let mut i = 0;
+            while i < span.len() {
+                assert!(
+                    digit_at(span, i),
+                    "{m:?}: split span {:?}",
+                    Lit(span)
+                );
+                i += if span[i] == 0xEF { 3 } else { 1 };
+                n += 1;
+            }
+            assert_eq!(n, 5, "{m:?}: split span {:?}", Lit(span));
         } else if f.contains(Flags::CHECKSUM_FAILED) {
             assert_eq!(m.confidence(), Confidence::Low, "{m:?}");
             assert!(!f.contains(Flags::CHECKSUM), "{m:?}");
