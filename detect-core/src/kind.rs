@@ -4,6 +4,7 @@
 //! The numeric values of kinds, confidence levels and flag bits are part of
 //! the C ABI and are never renumbered.
 
+use core::ffi::CStr;
 use core::fmt;
 use core::str::FromStr;
 
@@ -54,17 +55,25 @@ impl Kind {
 
     /// The stable lower-case name, e.g. `"no_fnr"`.
     pub const fn as_str(self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => unreachable!(),
+        }
+    }
+
+    /// The stable name as a NUL-terminated string, for C callers.
+    pub const fn as_cstr(self) -> &'static CStr {
         match self {
-            Kind::NoFnr => "no_fnr",
-            Kind::NoDnr => "no_dnr",
-            Kind::NoHnr => "no_hnr",
-            Kind::NoFhnr => "no_fhnr",
-            Kind::NoDuf => "no_duf",
-            Kind::DkCpr => "dk_cpr",
-            Kind::SePnr => "se_pnr",
-            Kind::SeSnr => "se_snr",
-            Kind::FiHetu => "fi_hetu",
-            Kind::IsKt => "is_kt",
+            Kind::NoFnr => c"no_fnr",
+            Kind::NoDnr => c"no_dnr",
+            Kind::NoHnr => c"no_hnr",
+            Kind::NoFhnr => c"no_fhnr",
+            Kind::NoDuf => c"no_duf",
+            Kind::DkCpr => c"dk_cpr",
+            Kind::SePnr => c"se_pnr",
+            Kind::SeSnr => c"se_snr",
+            Kind::FiHetu => c"fi_hetu",
+            Kind::IsKt => c"is_kt",
         }
     }
 
@@ -133,24 +142,28 @@ impl ParseNameError {
 
 impl fmt::Display for ParseNameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let known: &[&str] = match self.what {
-            "kind" => &[
-                "no_fnr", "no_dnr", "no_hnr", "no_fhnr", "no_duf", "dk_cpr",
-                "se_pnr", "se_snr", "fi_hetu", "is_kt",
-            ],
-            "country" => &["no", "dk", "se", "fi", "is"],
-            _ => &["low", "medium", "high"],
-        };
         write!(
             f,
             "unknown {} {:?} (expected one of: ",
             self.what, self.value
         )?;
-        for (i, k) in known.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
+        let mut sep = "";
+        let mut item = |name: &str| {
+            let r = write!(f, "{sep}{name}");
+            sep = ", ";
+            r
+        };
+        match self.what {
+            "kind" => Kind::ALL.iter().try_for_each(|k| item(k.as_str()))?,
+            "country" => {
+                Country::ALL.iter().try_for_each(|c| item(c.as_str()))?
             }
-            f.write_str(k)?;
+            "redaction style" => ["mask", "label", "keep_birthdate"]
+                .iter()
+                .try_for_each(|n| item(n))?,
+            _ => [Confidence::Low, Confidence::Medium, Confidence::High]
+                .iter()
+                .try_for_each(|c| item(c.as_str()))?,
         }
         f.write_str(")")
     }
@@ -244,10 +257,18 @@ pub enum Confidence {
 impl Confidence {
     /// `"low"`, `"medium"` or `"high"`.
     pub const fn as_str(self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => unreachable!(),
+        }
+    }
+
+    /// The name as a NUL-terminated string, for C callers.
+    pub const fn as_cstr(self) -> &'static CStr {
         match self {
-            Confidence::Low => "low",
-            Confidence::Medium => "medium",
-            Confidence::High => "high",
+            Confidence::Low => c"low",
+            Confidence::Medium => c"medium",
+            Confidence::High => c"high",
         }
     }
 
@@ -327,19 +348,19 @@ impl Flags {
     /// likely typo of a real number.
     pub const CHECKSUM_FAILED: Flags = Flags(1 << 11);
 
-    const NAMES: [(&'static str, Flags); 12] = [
-        ("checksum", Flags::CHECKSUM),
-        ("date_valid", Flags::DATE_VALID),
-        ("context", Flags::CONTEXT),
-        ("negative_context", Flags::NEGATIVE_CONTEXT),
-        ("separator", Flags::SEPARATOR),
-        ("synthetic", Flags::SYNTHETIC),
-        ("temporary", Flags::TEMPORARY),
-        ("new_rule", Flags::NEW_RULE),
-        ("lowercase", Flags::LOWERCASE),
-        ("full_year", Flags::FULL_YEAR),
-        ("split", Flags::SPLIT),
-        ("checksum_failed", Flags::CHECKSUM_FAILED),
+    const NAMES: [(&'static CStr, Flags); 12] = [
+        (c"checksum", Flags::CHECKSUM),
+        (c"date_valid", Flags::DATE_VALID),
+        (c"context", Flags::CONTEXT),
+        (c"negative_context", Flags::NEGATIVE_CONTEXT),
+        (c"separator", Flags::SEPARATOR),
+        (c"synthetic", Flags::SYNTHETIC),
+        (c"temporary", Flags::TEMPORARY),
+        (c"new_rule", Flags::NEW_RULE),
+        (c"lowercase", Flags::LOWERCASE),
+        (c"full_year", Flags::FULL_YEAR),
+        (c"split", Flags::SPLIT),
+        (c"checksum_failed", Flags::CHECKSUM_FAILED),
     ];
 
     /// No flag set.
@@ -379,12 +400,20 @@ impl Flags {
         Flags::NAMES
             .into_iter()
             .filter(move |(_, f)| self.contains(*f))
-            .map(|(n, _)| n)
+            .filter_map(|(n, _)| n.to_str().ok())
+    }
+
+    /// The name of a single known flag bit as a NUL-terminated string
+    /// (for C callers); `None` unless `self` is exactly one known bit.
+    pub fn single_name(self) -> Option<&'static CStr> {
+        Flags::NAMES.into_iter().find(|(_, f)| *f == self).map(|(n, _)| n)
     }
 
     /// Every flag name with its bit, in bit order.
     pub fn all_names() -> impl Iterator<Item = (&'static str, Flags)> {
-        Flags::NAMES.into_iter()
+        Flags::NAMES
+            .into_iter()
+            .filter_map(|(n, f)| Some((n.to_str().ok()?, f)))
     }
 }
 

@@ -17,7 +17,8 @@ pub(crate) fn is_start_byte(b: u8) -> bool {
     b.wrapping_sub(b'0') < 10 || b == 0xEF
 }
 
-/// The first index `i >= from` where `is_start_byte(h[i])`, if any.
+/// The first index `i >= from` where `is_start_byte(h[i])`, if any: the
+/// fallback of [`find_run`] where AVX2 is missing.
 #[inline]
 pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
     if from >= h.len() {
@@ -25,10 +26,6 @@ pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
     }
     #[cfg(all(target_arch = "x86_64", not(miri)))]
     {
-        if avx2_available() {
-            // SAFETY: AVX2 support was checked at run time just above.
-            return unsafe { x86::find_avx2(h, from) };
-        }
         x86::find_sse2(h, from)
     }
     #[cfg(not(all(target_arch = "x86_64", not(miri))))]
@@ -263,47 +260,6 @@ mod x86 {
             run_starts &= run_starts - 1;
         }
         None
-    }
-
-    /// AVX2, 32 bytes per compare, 64 bytes per loop.
-    ///
-    /// # Safety
-    ///
-    /// The CPU must support AVX2.
-    #[target_feature(enable = "avx2")]
-    pub(super) unsafe fn find_avx2(h: &[u8], from: usize) -> Option<usize> {
-        let n = h.len();
-        let mut i = from;
-        let p = h.as_ptr();
-        let bias = _mm256_set1_epi8(0x50);
-        let limit = _mm256_set1_epi8(-118);
-        let ef = _mm256_set1_epi8(0xEFu8 as i8);
-        let class = |v: __m256i| {
-            let t = _mm256_add_epi8(v, bias);
-            // a < b as signed bytes is b > a.
-            _mm256_or_si256(
-                _mm256_cmpgt_epi8(limit, t),
-                _mm256_cmpeq_epi8(v, ef),
-            )
-        };
-        while i + 64 <= n {
-            // SAFETY: `i + 64 <= n`, so both 32-byte loads stay inside `h`;
-            // `loadu` has no alignment requirement.
-            let (a, b) = unsafe {
-                (
-                    class(_mm256_loadu_si256(p.add(i).cast())),
-                    class(_mm256_loadu_si256(p.add(i + 32).cast())),
-                )
-            };
-            let ma = _mm256_movemask_epi8(a) as u32;
-            let mb = _mm256_movemask_epi8(b) as u32;
-            let m = u64::from(ma) | (u64::from(mb) << 32);
-            if m != 0 {
-                return Some(i + m.trailing_zeros() as usize);
-            }
-            i += 64;
-        }
-        find_sse2(h, i)
     }
 }
 

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::kind::ParseNameError;
+use crate::kind::{Flags, Kind, ParseNameError};
 use crate::scanner::{Match, Scanner};
 use crate::shape;
 
@@ -67,6 +67,24 @@ impl FromStr for RedactStyle {
 /// The fullwidth asterisk, U+FF0A, as UTF-8.
 const FULLWIDTH_STAR: [u8; 3] = [0xEF, 0xBC, 0x8A];
 
+/// The number of digits of a finding's date part, kept by
+/// [`RedactStyle::KeepBirthdate`]; `digits` are the finding's first digits.
+fn date_digits(m: &Match, digits: &[u8]) -> usize {
+    let f = m.flags();
+    if f.contains(Flags::SPLIT) {
+        return 0;
+    }
+    if f.contains(Flags::FULL_YEAR) {
+        return 8;
+    }
+    match m.kind() {
+        Kind::NoFhnr | Kind::NoDuf => 0,
+        Kind::IsKt if digits.first().is_some_and(|&d| d >= 8) => 0,
+        Kind::SePnr | Kind::SeSnr if digits.len() == 12 => 8,
+        _ => 6,
+    }
+}
+
 /// Appends the redacted form of the finding `m`, whose bytes are `span`,
 /// to `out`.
 fn redact_span(span: &[u8], m: &Match, style: RedactStyle, out: &mut Vec<u8>) {
@@ -92,7 +110,7 @@ fn redact_span(span: &[u8], m: &Match, style: RedactStyle, out: &mut Vec<u8>) {
                 None => i += 1,
             }
         }
-        Scanner::date_digits(m, &first[..n.min(13)])
+        date_digits(m, &first[..n.min(13)])
     } else {
         0
     };
@@ -232,5 +250,22 @@ impl Scanner {
         self.find_iter(h).fold(h.len(), |len, m| {
             len - m.len() + m.kind().as_str().len() + 2
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_names_round_trip_and_errors_list_the_styles() {
+        for s in
+            [RedactStyle::Mask, RedactStyle::Label, RedactStyle::KeepBirthdate]
+        {
+            assert_eq!(s.as_str().parse::<RedactStyle>(), Ok(s));
+        }
+        let e = "blur".parse::<RedactStyle>().unwrap_err().to_string();
+        assert!(e.contains("\"blur\"") && e.contains("keep_birthdate"), "{e}");
+        assert!(!e.contains("medium"), "{e}");
     }
 }

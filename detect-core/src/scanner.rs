@@ -3,7 +3,8 @@
 //! A search is a loop of three steps, and only the first touches every
 //! byte:
 //!
-//! 1. `prefilter::find` jumps to the next digit (one vector pass);
+//! 1. `prefilter::find_run` jumps to the next digit run that may start an
+//!    identifier (one vector pass);
 //! 2. `Scanner::at` reads the written shape at that digit run (a few bytes),
 //!    cuts out every interpretation the shape allows and validates each
 //!    against its scheme's rules;
@@ -445,7 +446,7 @@ impl Readings {
         self.n == 0
     }
 
-    fn as_slice(&self) -> impl Iterator<Item = &Valid> {
+    fn iter(&self) -> impl Iterator<Item = &Valid> {
         self.items[..self.n].iter().flatten()
     }
 }
@@ -644,7 +645,7 @@ impl Scanner {
         // then the most confident, then the one resting on check digits,
         // then the fixed preference (CONTRACT §2).
         let mut best: Option<((bool, Confidence, u8, u8), Valid)> = None;
-        for &r in readings.as_slice() {
+        for &r in readings.iter() {
             let Some(level) = level(r.strength, &cx, r.kind) else {
                 continue;
             };
@@ -853,8 +854,9 @@ impl Scanner {
         let (s, l) = match shape::sep_at(h, e1) {
             Some(x) => x,
             None => {
-                return fi
-                    .map(|(end, shape)| Candidate::one(end, shape, none()));
+                return fi.map(|(end, shape)| {
+                    Candidate::one(end, shape, Flags::empty())
+                });
             }
         };
         if s == Sep::Dot {
@@ -895,7 +897,9 @@ impl Scanner {
                 }
                 None
             }
-            _ => fi.map(|(end, shape)| Candidate::one(end, shape, none())),
+            _ => fi.map(|(end, shape)| {
+                Candidate::one(end, shape, Flags::empty())
+            }),
         }
     }
 
@@ -974,28 +978,6 @@ impl Scanner {
         flags.set(Flags::NEGATIVE_CONTEXT, cx.negative(v.kind));
         Some(Match::new(v.kind, level, flags, p, r.end))
     }
-
-    /// The number of digits of a finding's date part, kept by
-    /// [`RedactStyle::KeepBirthdate`](crate::RedactStyle::KeepBirthdate).
-    pub(crate) fn date_digits(m: &Match, digits: &[u8]) -> usize {
-        let f = m.flags();
-        if f.contains(Flags::SPLIT) {
-            return 0;
-        }
-        if f.contains(Flags::FULL_YEAR) {
-            return 8;
-        }
-        match m.kind() {
-            Kind::NoFhnr | Kind::NoDuf => 0,
-            Kind::IsKt if digits.first().is_some_and(|&d| d >= 8) => 0,
-            Kind::SePnr | Kind::SeSnr if digits.len() == 12 => 8,
-            _ => 6,
-        }
-    }
-}
-
-fn none() -> Flags {
-    Flags::empty()
 }
 
 /// One step weaker.

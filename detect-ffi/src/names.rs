@@ -8,7 +8,7 @@
 use core::ffi::{CStr, c_char, c_int};
 use core::ptr;
 
-use detect_core::{Confidence, Kind};
+use detect_core::{Confidence, Flags, Kind};
 
 use crate::ffi;
 use crate::panic::{guard, guard_or};
@@ -101,26 +101,6 @@ pub const SLADD_FLAG_SPLIT: u32 = 1 << 10;
 /// strong label, as a likely typo.
 pub const SLADD_FLAG_CHECKSUM_FAILED: u32 = 1 << 11;
 
-/// The stable name of `kind` as a NUL-terminated string, for a known
-/// code.
-fn kind_cstr(kind: Kind) -> &'static CStr {
-    match kind {
-        Kind::NoFnr => c"no_fnr",
-        Kind::NoDnr => c"no_dnr",
-        Kind::NoHnr => c"no_hnr",
-        Kind::NoFhnr => c"no_fhnr",
-        Kind::NoDuf => c"no_duf",
-        Kind::DkCpr => c"dk_cpr",
-        Kind::SePnr => c"se_pnr",
-        Kind::SeSnr => c"se_snr",
-        Kind::FiHetu => c"fi_hetu",
-        Kind::IsKt => c"is_kt",
-        // `Kind` is non-exhaustive; a kind added to detect-core gets its
-        // C name here when the C API learns about it.
-        _ => c"unknown",
-    }
-}
-
 /// The stable name of the kind `kind` (`"no_fnr"`, `"dk_cpr"`, …): a
 /// static NUL-terminated string that the caller must not free. Returns
 /// NULL for a code that is not a `sladd_kind`.
@@ -129,7 +109,7 @@ fn kind_cstr(kind: Kind) -> &'static CStr {
 #[unsafe(no_mangle)]
 pub extern "C" fn sladd_kind_name(kind: u32) -> *const c_char {
     guard_or(ptr::null(), || match Kind::from_code(kind) {
-        Some(k) => kind_cstr(k).as_ptr(),
+        Some(k) => k.as_cstr().as_ptr(),
         None => ptr::null(),
     })
 }
@@ -167,9 +147,7 @@ pub extern "C" fn sladd_kind_from_name(
 #[unsafe(no_mangle)]
 pub extern "C" fn sladd_confidence_name(confidence: u32) -> *const c_char {
     guard_or(ptr::null(), || match Confidence::from_code(confidence) {
-        Some(Confidence::Low) => c"low".as_ptr(),
-        Some(Confidence::Medium) => c"medium".as_ptr(),
-        Some(Confidence::High) => c"high".as_ptr(),
+        Some(c) => c.as_cstr().as_ptr(),
         None => ptr::null(),
     })
 }
@@ -182,22 +160,14 @@ pub extern "C" fn sladd_confidence_name(confidence: u32) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn sladd_flag_name(flag: u32) -> *const c_char {
     guard_or(ptr::null(), || {
-        let name = match flag {
-            SLADD_FLAG_CHECKSUM => c"checksum",
-            SLADD_FLAG_DATE_VALID => c"date_valid",
-            SLADD_FLAG_CONTEXT => c"context",
-            SLADD_FLAG_NEGATIVE_CONTEXT => c"negative_context",
-            SLADD_FLAG_SEPARATOR => c"separator",
-            SLADD_FLAG_SYNTHETIC => c"synthetic",
-            SLADD_FLAG_TEMPORARY => c"temporary",
-            SLADD_FLAG_NEW_RULE => c"new_rule",
-            SLADD_FLAG_LOWERCASE => c"lowercase",
-            SLADD_FLAG_FULL_YEAR => c"full_year",
-            SLADD_FLAG_SPLIT => c"split",
-            SLADD_FLAG_CHECKSUM_FAILED => c"checksum_failed",
-            _ => return ptr::null(),
-        };
-        name.as_ptr()
+        // Only bits the C API names: a flag added to detect-core gets its
+        // `SLADD_FLAG_*` constant before it is named here.
+        if flag > SLADD_FLAG_CHECKSUM_FAILED {
+            return ptr::null();
+        }
+        Flags::from_bits_truncate(flag)
+            .single_name()
+            .map_or(ptr::null(), CStr::as_ptr)
     })
 }
 

@@ -174,33 +174,28 @@ impl Match {
     /// dropped. Numbers without a date (FH, DUF, Icelandic system numbers,
     /// a personnummer written apart) are masked whole.
     fn masked_value(&self) -> String {
-        // The same date part as redaction's keep_birthdate style.
-        let flags = Flags::from_bits_truncate(self.flags);
-        let n_alnum =
-            self.text.chars().filter(|c| c.is_alphanumeric()).count();
-        let first = self.text.chars().find(char::is_ascii_digit);
-        let keep = if flags.contains(Flags::SPLIT) {
-            0
-        } else if flags.contains(Flags::FULL_YEAR) {
-            8
-        } else {
-            match self.kind {
-                Kind::NoFhnr | Kind::NoDuf => 0,
-                Kind::IsKt if matches!(first, Some('8' | '9')) => 0,
-                Kind::SePnr | Kind::SeSnr if n_alnum == 12 => 8,
-                _ => 6,
-            }
-        };
-        let mut out = String::with_capacity(self.text.len());
-        let mut seen = 0;
-        for c in self.text.chars() {
-            if !c.is_alphanumeric() {
-                continue;
-            }
-            out.push(if seen < keep && c.is_ascii_digit() { c } else { '*' });
-            seen += 1;
-        }
-        out
+        // Redaction's keep_birthdate style, without the separators.
+        let m = detect_core::Match::new(
+            self.kind,
+            self.confidence,
+            Flags::from_bits_truncate(self.flags),
+            0,
+            self.text.len(),
+        );
+        let mut out = Vec::with_capacity(self.text.len());
+        m.redact_span(
+            self.text.as_bytes(),
+            RedactStyle::KeepBirthdate,
+            &mut out,
+        );
+        String::from_utf8_lossy(&out)
+            .chars()
+            .filter_map(|c| match c {
+                '＊' => Some('*'),
+                c if c == '*' || c.is_alphanumeric() => Some(c),
+                _ => None,
+            })
+            .collect()
     }
 }
 
