@@ -37,8 +37,8 @@ pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
 /// Skips ahead to a digit run that may start a candidate: returns `Some(q)`
 /// with `q >= from`, `h[q]` a start byte, and no index in `from..q` that
 /// starts an ASCII digit run whose length has its bit set in `starts` and
-/// whose next bytes pass [`follows`], holds `0xEF`, or starts a run that touches `0xEF` or the end of a
-/// 64-byte block. `None` when no such index exists.
+/// whose surroundings pass [`follows`], holds `0xEF`, or starts a run that
+/// touches `0xEF`. `None` when no such index exists.
 ///
 /// A run starts where the byte before is not an ASCII digit (at `from`, the
 /// byte before `from` counts). The caller re-checks everything at `q`;
@@ -57,30 +57,54 @@ pub(crate) fn find_run(h: &[u8], from: usize, starts: u64) -> Option<usize> {
     find(h, from)
 }
 
-/// Whether the bytes after a digit run of `len` digits at `q` fit the
-/// only shapes that start with such a run: two digits only start
-/// `DD.MM.YYYY` + separator + five digits, four digits only the grouped
-/// DUF-nummer `YYYY NNNNNN NN`. Dates, years, phone groups and case
-/// numbers in prose are mostly such runs, so this spares the scanner most
-/// of its visits.
+/// Whether the bytes around a digit run of `len` digits at `q` fit the
+/// only shapes that start with such a run:
+///
+/// - two digits only start `DD.MM.YYYY` + separator + five digits;
+/// - four digits only the grouped DUF-nummer `YYYY NNNNNN NN`;
+/// - five digits only the personnummer written apart from its birth date,
+///   right after a number label (`personnummer 00055`).
+///
+/// Dates, years, postcodes, phone groups and case numbers are mostly such
+/// runs, so this spares the scanner most of its visits. Each test is a
+/// necessary condition of the shape `Scanner::candidate` (or
+/// `Scanner::split`) reads, never more.
+///
+/// A fullwidth digit moves the offsets of a dotted date, so a two-digit
+/// run with a dot after it also passes when `0xEF` occurs in the next 40
+/// bytes. The caller promises that `h[q..clear]` holds no `0xEF`, so only
+/// the bytes from `clear` on are searched.
 #[inline(always)]
-pub(crate) fn follows(h: &[u8], q: usize, len: usize) -> bool {
+pub(crate) fn follows(h: &[u8], q: usize, len: usize, clear: usize) -> bool {
     let at = |k: usize| h.get(q + k).copied().unwrap_or(0);
     match len {
-        // A space, hyphen, or the lead byte of a no-break space or a
-        // Unicode hyphen or space.
-        // With a fullwidth digit in the date the offsets move: let the
-        // caller look whenever one follows.
         2 => {
             at(2) == b'.'
-                && ((at(5) == b'.'
-                    && matches!(at(10), b' ' | b'-' | 0xC2 | 0xE2))
-                    || h.get(q + 3..(q + 40).min(h.len()))
+                && ((at(5) == b'.' && sep_then_digit(h, q + 10, true))
+                    || h.get((q + 3).max(clear)..(q + 40).min(h.len()))
                         .is_some_and(|t| t.contains(&0xEF)))
         }
-        4 => matches!(at(4), b' ' | 0xC2 | 0xE2),
+        4 => sep_then_digit(h, q + 4, false),
+        5 => crate::shape::number_label_before(h, q),
         _ => true,
     }
+}
+
+/// Whether a space (with `hyphen`, also a hyphen) starts at `k`, and a
+/// digit (ASCII, or the lead byte of a fullwidth one) follows it. The
+/// separators are those of `shape::sep_at`: one ASCII byte, or the lead
+/// byte of a two-byte no-break space or a three-byte Unicode space or
+/// hyphen; the bytes between are checked by the caller's full read.
+#[inline(always)]
+fn sep_then_digit(h: &[u8], k: usize, hyphen: bool) -> bool {
+    let width = match h.get(k) {
+        Some(b' ') => 1,
+        Some(b'-') if hyphen => 1,
+        Some(0xC2) => 2,
+        Some(0xE2) => 3,
+        _ => return false,
+    };
+    h.get(k + width).is_some_and(|&b| is_start_byte(b))
 }
 
 /// The reference: one byte at a time.
@@ -202,7 +226,7 @@ mod x86 {
                 // Fullwidth digits are rare: let the caller read bytes.
                 return Some(i + (d | e).trailing_zeros() as usize);
             }
-            if let Some(q) = first_run(h, i, d, carry, starts, true) {
+            if let Some(q) = first_run(h, i, d, carry, starts, i + 64) {
                 return Some(q);
             }
             carry = d >> 63;
@@ -231,11 +255,12 @@ mod x86 {
         if e != 0 {
             return Some(i + (d | e).trailing_zeros() as usize);
         }
-        first_run(h, i, d, carry, starts, false)
+        first_run(h, i, d, carry, starts, n)
     }
 
-    /// The first run start in the block at `i` (digit mask `d`) that may
-    /// matter; `open_end` when a run reaching the block's end may go on.
+    /// The first run start in the block at `i` (digit mask `d`, no `0xEF`)
+    /// that may matter. The block ends at `end`: `i + 64`, where a run
+    /// reaching the end may go on, or the end of the input.
     #[inline(always)]
     fn first_run(
         h: &[u8],
@@ -243,8 +268,9 @@ mod x86 {
         d: u64,
         carry: u64,
         starts: u64,
-        open_end: bool,
+        end: usize,
     ) -> Option<usize> {
+        let open_end = end < h.len();
         let mut run_starts = d & !((d << 1) | carry);
         while run_starts != 0 {
             let pos = run_starts.trailing_zeros();
@@ -253,7 +279,7 @@ mod x86 {
             if (open_end && pos + len == 64)
                 || (len < 64
                     && starts >> len & 1 == 1
-                    && super::follows(h, q, len as usize))
+                    && super::follows(h, q, len as usize, end))
             {
                 return Some(q);
             }
@@ -308,7 +334,7 @@ mod tests {
             }
             let len = h[q..].iter().take_while(|b| b.is_ascii_digit()).count();
             let next = h.get(q + len).copied();
-            (len < 64 && starts >> len & 1 == 1 && follows(h, q, len))
+            (len < 64 && starts >> len & 1 == 1 && follows(h, q, len, q))
                 || next == Some(0xEF)
         })
     }
