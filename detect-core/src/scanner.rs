@@ -17,7 +17,7 @@ use crate::context::{self, Context};
 use crate::date::Date;
 use crate::ids::{self, Reject, Strength, Valid, Verdict};
 use crate::kind::{Confidence, Country, Flags, Kind, KindSet, ParseNameError};
-use crate::prefilter;
+use crate::prefilter::{self, STARTS};
 use crate::shape::{self, Run, Sep};
 
 /// The default context window before a candidate, in characters.
@@ -414,19 +414,6 @@ impl Candidate {
     }
 }
 
-/// Bit `n` is set when a digit run of length `n` can start a candidate:
-/// `DD.MM.YYYY` (2), DUF `YYYY` (4), a split personnummer (5), `DDMMYY`
-/// (6), `YYYYMMDD` or `DDMMYYYY` (8), and whole numbers of 10–13 digits.
-const STARTS: u16 = 1 << 2
-    | 1 << 4
-    | 1 << 5
-    | 1 << 6
-    | 1 << 8
-    | 1 << 10
-    | 1 << 11
-    | 1 << 12
-    | 1 << 13;
-
 /// The valid readings of one candidate: at most one per shape and scheme.
 #[derive(Default)]
 struct Readings {
@@ -533,7 +520,7 @@ impl Scanner {
         let h = haystack.as_ref();
         let mut i = from;
         loop {
-            let p = prefilter::find_run(h, i, u64::from(STARTS))?;
+            let p = prefilter::find_run(h, i)?;
             if shape::digit_at(h, p).is_none() {
                 // 0xEF that does not start a fullwidth digit.
                 i = p + 1;
