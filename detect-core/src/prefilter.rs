@@ -47,40 +47,64 @@ pub(crate) const STARTS: u16 = 1 << 2
     | 1 << 12
     | 1 << 13;
 
-/// Skips ahead to a digit run that may start a candidate: returns `Some(q)`
-/// with `q >= from` and `h[q]` a start byte, such that no index in
-/// `from..q` holds `0xEF` or starts an ASCII digit run whose length is in
-/// [`STARTS`] and whose surroundings fit the only shapes that start with
-/// such a run:
-///
-/// - two digits only start `DD.MM.YYYY` + separator + five digits, so the
-///   bytes at +2 and +5 are dots, a space or hyphen stands at +10 and a
-///   digit after it;
-/// - four digits only start the grouped DUF-nummer `YYYY NNNNNN NN`: a
-///   space, then a digit;
-/// - five digits only the personnummer written apart from its birth date,
-///   right after a number label (`personnummer 00055`), which ends in `r`
-///   or `t` at most six bytes before.
-///
-/// Dates, years, postcodes, phone groups and case numbers are mostly such
-/// runs, so this spares the scanner most of its visits. Each condition is
-/// necessary for the shape `Scanner::candidate` (or `Scanner::split`)
-/// reads, never more. `None` when no such index exists. Returning an
-/// earlier `q` is always allowed: the caller re-checks everything at `q`
-/// and calls again from the end of the run.
-///
-/// A run starts where the byte before is not an ASCII digit (at `from`,
-/// the byte before `from` counts).
-#[inline]
+/// [`Runs::next`] with a fresh `Runs`.
+#[cfg(test)]
 pub(crate) fn find_run(h: &[u8], from: usize) -> Option<usize> {
-    #[cfg(all(target_arch = "x86_64", not(miri)))]
-    {
-        if avx2_available() {
-            // SAFETY: AVX2 support was checked at run time just above.
-            return unsafe { x86::find_run_avx2(h, from) };
+    Runs::default().next(h, from)
+}
+
+/// Where the search for candidate starts stands in one haystack between
+/// calls of [`Runs::next`]: the 64-byte block with candidates last found,
+/// the starts in it not yet handed out, and the digit masks of the block
+/// after it. A digit-dense block is classified once, not once per visit.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Runs {
+    live: bool,
+    base: usize,
+    cand: u64,
+    d: u64,
+    next: [u64; 2],
+}
+
+impl Runs {
+    /// Skips ahead to a digit run that may start a candidate: returns
+    /// `Some(q)` with `q >= from` and `h[q]` a start byte, such that no index in
+    /// `from..q` holds `0xEF` or starts an ASCII digit run whose length is in
+    /// [`STARTS`] and whose surroundings fit the only shapes that start with
+    /// such a run:
+    ///
+    /// - two digits only start `DD.MM.YYYY` + separator + five digits, so the
+    ///   bytes at +2 and +5 are dots, a space or hyphen stands at +10 and a
+    ///   digit after it;
+    /// - four digits only start the grouped DUF-nummer `YYYY NNNNNN NN`: a
+    ///   space, then a digit;
+    /// - five digits only the personnummer written apart from its birth date,
+    ///   right after a number label (`personnummer 00055`), which ends in `r`
+    ///   or `t` at most six bytes before.
+    ///
+    /// Dates, years, postcodes, phone groups and case numbers are mostly such
+    /// runs, so this spares the scanner most of its visits. Each condition is
+    /// necessary for the shape `Scanner::candidate` (or `Scanner::split`)
+    /// reads, never more. `None` when no such index exists. Returning an
+    /// earlier `q` is always allowed: the caller re-checks everything at `q`
+    /// and calls again from the end of the run.
+    ///
+    /// A run starts where the byte before is not an ASCII digit (at `from`,
+    /// the byte before `from` counts).
+    ///
+    /// Every call on one `Runs` must pass the same haystack. `from` may move
+    /// in any direction; a call from outside the kept block starts afresh.
+    #[inline]
+    pub(crate) fn next(&mut self, h: &[u8], from: usize) -> Option<usize> {
+        #[cfg(all(target_arch = "x86_64", not(miri)))]
+        {
+            if avx2_available() {
+                // SAFETY: AVX2 support was checked at run time just above.
+                return unsafe { x86::next_avx2(h, from, self) };
+            }
         }
+        find(h, from)
     }
-    find(h, from)
 }
 
 /// The reference: one byte at a time.
@@ -301,21 +325,44 @@ mod x86 {
     const _: () =
         assert!(super::STARTS & !(1 << 2 | 1 << 4 | 1 << 5 | 0xFF << 6) == 0);
 
-    /// [`super::find_run`] with AVX2.
+    /// [`super::Runs::next`] with AVX2.
     ///
     /// Each step takes the digit masks of the 64 bytes at `i` and of the 64
-    /// after them, which give every run's start and length. Calling it is
-    /// unsafe outside AVX2 code: the caller checks the CPU first.
+    /// after them, which give every run's start and length. A block with
+    /// candidates is kept in `st`, so the next call from inside it reads
+    /// the remaining starts from the mask instead of classifying again.
+    /// Calling it is unsafe outside AVX2 code: the caller checks the CPU
+    /// first.
     #[target_feature(enable = "avx2")]
-    pub(super) fn find_run_avx2(h: &[u8], from: usize) -> Option<usize> {
+    pub(super) fn next_avx2(
+        h: &[u8],
+        from: usize,
+        st: &mut super::Runs,
+    ) -> Option<usize> {
         let n = h.len();
-        let mut i = from;
-        if i >= n {
-            return None;
+        let (mut i, mut d, mut e, mut carry);
+        if st.live && from >= st.base && from - st.base < 64 {
+            let left = st.cand & (!0 << (from - st.base));
+            if left != 0 {
+                return Some(st.base + left.trailing_zeros() as usize);
+            }
+            st.live = false;
+            i = st.base + 64;
+            if i >= n {
+                return None;
+            }
+            [d, e] = st.next;
+            carry = st.d >> 63;
+        } else {
+            st.live = false;
+            i = from;
+            if i >= n {
+                return None;
+            }
+            // Whether the byte before the block is an ASCII digit.
+            carry = u64::from(i > 0 && h[i - 1].is_ascii_digit());
+            [d, e] = digits_at(h, i);
         }
-        // Whether the byte before the block is an ASCII digit.
-        let mut carry = u64::from(i > 0 && h[i - 1].is_ascii_digit());
-        let [mut d, mut e] = digits_at(h, i);
         loop {
             let [d2, e2] = digits_at(h, i + 64);
             let cand = if e | e2 != 0 {
@@ -325,6 +372,13 @@ mod x86 {
                 candidates(h, i, d, d2, carry)
             };
             if cand != 0 {
+                *st = super::Runs {
+                    live: true,
+                    base: i,
+                    cand,
+                    d,
+                    next: [d2, e2],
+                };
                 return Some(i + cand.trailing_zeros() as usize);
             }
             if i + 64 >= n {
@@ -584,6 +638,37 @@ mod tests {
         }
         // The soups do contain qualifying runs of every kind.
         assert!(visits > 10_000, "{visits}");
+    }
+
+    /// One `Runs` kept across calls, as a search keeps it, keeps the
+    /// contract whether `from` steps on, jumps or goes back. (It may
+    /// answer earlier than a fresh one: near a fullwidth digit its block
+    /// hands out every digit.)
+    #[test]
+    fn kept_runs_answer_like_fresh_ones() {
+        for seed in 0..300 {
+            let h = soup(seed, 1 + (seed as usize * 11) % 400);
+            let mut runs = Runs::default();
+            let mut from = 0;
+            let mut step = seed;
+            while from <= h.len() {
+                let got = runs.next(&h, from);
+                if let Some(q) = got {
+                    assert!(q >= from && is_start_byte(h[q]), "seed {seed}");
+                }
+                if let Some(w) = run_exact(&h, from) {
+                    let q = got.expect("a qualifying run exists");
+                    assert!(q <= w, "seed {seed} from {from}: {q} > {w}");
+                }
+                step = step.wrapping_mul(6364136223846793005).wrapping_add(1);
+                from = match (step >> 60, got) {
+                    (0, _) => from.saturating_sub(5),
+                    (1 | 2, _) => from + 70,
+                    (_, Some(q)) => q + 1 + (step >> 62) as usize,
+                    (_, None) => break,
+                };
+            }
+        }
     }
 
     /// `find_run` passes a short run exactly when its shape may follow,

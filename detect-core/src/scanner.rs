@@ -17,7 +17,7 @@ use crate::context::{self, Context};
 use crate::date::Date;
 use crate::ids::{self, Reject, Strength, Valid, Verdict};
 use crate::kind::{Confidence, Country, Flags, Kind, KindSet, ParseNameError};
-use crate::prefilter::{self, STARTS};
+use crate::prefilter::{Runs, STARTS};
 use crate::shape::{self, Run, Sep};
 
 /// The default context window before a candidate, in characters.
@@ -506,7 +506,12 @@ impl Scanner {
         &'s self,
         haystack: &'h H,
     ) -> FindIter<'s, 'h> {
-        FindIter { scanner: self, haystack: haystack.as_ref(), pos: 0 }
+        FindIter {
+            scanner: self,
+            haystack: haystack.as_ref(),
+            pos: 0,
+            runs: Runs::default(),
+        }
     }
 
     /// The first finding that starts at or after byte `from`. The bytes
@@ -517,10 +522,24 @@ impl Scanner {
         haystack: &H,
         from: usize,
     ) -> Option<Match> {
-        let h = haystack.as_ref();
+        self.find_with(haystack.as_ref(), from, &mut |h, i| {
+            Runs::default().next(h, i)
+        })
+    }
+
+    /// The search loop of [`find_at`](Self::find_at), with `next` finding
+    /// the next digit run worth a look (the prefilter, or in tests the
+    /// plain byte loop it must agree with).
+    #[inline(always)]
+    fn find_with(
+        &self,
+        h: &[u8],
+        from: usize,
+        next: &mut impl FnMut(&[u8], usize) -> Option<usize>,
+    ) -> Option<Match> {
         let mut i = from;
         loop {
-            let p = prefilter::find_run(h, i)?;
+            let p = next(h, i)?;
             if shape::digit_at(h, p).is_none() {
                 // 0xEF that does not start a fullwidth digit.
                 i = p + 1;
@@ -1102,6 +1121,7 @@ pub struct FindIter<'s, 'h> {
     scanner: &'s Scanner,
     haystack: &'h [u8],
     pos: usize,
+    runs: Runs,
 }
 
 impl Iterator for FindIter<'_, '_> {
@@ -1109,7 +1129,12 @@ impl Iterator for FindIter<'_, '_> {
 
     #[inline]
     fn next(&mut self) -> Option<Match> {
-        match self.scanner.find_at(self.haystack, self.pos) {
+        let runs = &mut self.runs;
+        let found =
+            self.scanner.find_with(self.haystack, self.pos, &mut |h, i| {
+                runs.next(h, i)
+            });
+        match found {
             Some(m) => {
                 self.pos = m.end;
                 Some(m)
@@ -1295,5 +1320,49 @@ mod vectors {
             checked += 1;
         }
         assert_eq!(checked, 24, "valid look-alike vectors checked");
+    }
+}
+
+#[cfg(test)]
+mod skipping {
+    //! The prefilter only saves work: a search that visits every digit
+    //! finds exactly what the fast search finds.
+
+    use super::*;
+    use crate::prefilter::{find_scalar, soup};
+
+    fn slow(sc: &Scanner, h: &[u8]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some(m) = sc.find_with(h, pos, &mut find_scalar) {
+            out.push(m);
+            pos = m.end;
+        }
+        out
+    }
+
+    #[test]
+    fn fast_search_finds_what_visiting_every_digit_finds() {
+        let today = Date::new(2026, 6, 1).unwrap();
+        let scanners = [
+            Scanner::builder().reference_date(today).build().unwrap(),
+            Scanner::builder()
+                .reference_date(today)
+                .min_confidence(Confidence::Low)
+                .build()
+                .unwrap(),
+        ];
+        let mut found = 0;
+        for seed in 0..3000u64 {
+            let h = soup(seed, 1 + (seed as usize * 13) % 400);
+            for sc in &scanners {
+                let fast: Vec<Match> = sc.find_iter(&h).collect();
+                assert_eq!(fast, slow(sc, &h), "seed {seed}");
+                found += fast.len();
+            }
+        }
+        // The soups hold findings, so the comparison has something to
+        // compare.
+        assert!(found > 1000, "{found}");
     }
 }
