@@ -98,6 +98,13 @@ impl Runs {
     pub(crate) fn next(&mut self, h: &[u8], from: usize) -> Option<usize> {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
         {
+            // The next start in the kept block, without a call.
+            if self.live && from >= self.base && from - self.base < 64 {
+                let left = self.cand & (!0 << (from - self.base));
+                if left != 0 {
+                    return Some(self.base + left.trailing_zeros() as usize);
+                }
+            }
             if avx2_available() {
                 // SAFETY: AVX2 support was checked at run time just above.
                 return unsafe { x86::next_avx2(h, from, self) };

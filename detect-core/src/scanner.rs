@@ -682,7 +682,7 @@ impl Scanner {
         &self,
         c: &Candidate,
         lenient: bool,
-        f: &mut dyn FnMut(Valid),
+        f: &mut impl FnMut(Valid),
     ) {
         let today = self.today;
         let mut emit = |v: Verdict| {
