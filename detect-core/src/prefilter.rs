@@ -62,8 +62,10 @@ pub(crate) struct Runs {
     live: bool,
     base: usize,
     cand: u64,
-    d: u64,
-    next: [u64; 2],
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    this: x86::Masks,
+    #[cfg(all(target_arch = "x86_64", not(miri)))]
+    next: x86::Masks,
 }
 
 impl Runs {
@@ -180,57 +182,98 @@ mod x86 {
         super::find_scalar(h, i)
     }
 
-    /// The digit and `0xEF` masks of the 64 bytes at `p`.
-    ///
-    /// # Safety
-    ///
-    /// The CPU must support AVX2 and `p..p + 64` must be readable.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    unsafe fn digits(p: *const u8) -> [u64; 2] {
-        let bias = _mm256_set1_epi8(0x50);
-        let limit = _mm256_set1_epi8(-118);
-        let ef = _mm256_set1_epi8(0xEFu8 as i8);
-        // SAFETY: the caller guarantees 64 readable bytes at `p`.
-        let (a, b) = unsafe {
-            (
-                _mm256_loadu_si256(p.cast()),
-                _mm256_loadu_si256(p.add(32).cast()),
-            )
-        };
-        let dig = |v: __m256i| {
-            _mm256_movemask_epi8(_mm256_cmpgt_epi8(
-                limit,
-                _mm256_add_epi8(v, bias),
-            )) as u32
-        };
-        let eff =
-            |v: __m256i| _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, ef)) as u32;
-        [wide(dig(a), dig(b)), wide(eff(a), eff(b))]
-    }
-
-    /// A class of bytes that may stand around a short digit run in a
-    /// candidate's shape.
-    #[derive(Clone, Copy)]
-    enum Class {
-        /// This byte: `.`, space or `-`.
-        Byte(u8),
+    /// The classes of bytes the search tells apart, one bit each in the
+    /// byte [`classify`] computes, and one `u64` mask each in [`Masks`].
+    /// Each class is a set of high nibbles times a set of low nibbles, so
+    /// two table lookups and an AND classify a byte.
+    mod class {
+        /// `0`–`9`.
+        pub(super) const DIGIT: u8 = 1 << 7;
+        /// `0xEF`, the lead byte of a fullwidth digit.
+        pub(super) const EF: u8 = 1 << 6;
+        /// `.`
+        pub(super) const DOT: u8 = 1 << 5;
+        /// A space.
+        pub(super) const SPACE: u8 = 1 << 4;
+        /// `-`
+        pub(super) const HYPHEN: u8 = 1 << 3;
         /// `0xC2` or `0xE2`, the lead bytes of the no-break space and of
         /// the Unicode spaces and hyphens.
-        Lead,
+        pub(super) const LEAD: u8 = 1 << 2;
         /// `r`, `R`, `t` or `T`: how number labels end (`nr`, `nummer`,
         /// `nummeret`).
-        RorT,
+        pub(super) const RT: u8 = 1 << 1;
+
+        /// The classes each low nibble may belong to.
+        pub(super) const LOW: [u8; 16] = {
+            let mut t = [0; 16];
+            let mut k = 0;
+            while k < 10 {
+                t[k] = DIGIT;
+                k += 1;
+            }
+            t[0x0] |= SPACE;
+            t[0x2] |= LEAD | RT;
+            t[0x4] |= RT;
+            t[0xD] |= HYPHEN;
+            t[0xE] |= DOT;
+            t[0xF] |= EF;
+            t
+        };
+
+        /// The classes each high nibble may belong to.
+        pub(super) const HIGH: [u8; 16] = {
+            let mut t = [0; 16];
+            t[0x2] = SPACE | HYPHEN | DOT;
+            t[0x3] = DIGIT;
+            t[0x5] = RT;
+            t[0x7] = RT;
+            t[0xC] = LEAD;
+            t[0xE] = LEAD | EF;
+            t
+        };
+
+        /// The classes of `b`, one byte at a time.
+        #[cfg(test)]
+        pub(super) fn of(b: u8) -> u8 {
+            LOW[usize::from(b & 15)] & HIGH[usize::from(b >> 4)]
+        }
     }
 
-    /// The mask of the bytes in class `c` among the 64 bytes at `p`.
+    /// One mask per class over 64 bytes: bit `k` for the byte at `k`.
+    #[derive(Clone, Copy, Debug, Default)]
+    pub(super) struct Masks {
+        digit: u64,
+        ef: u64,
+        dot: u64,
+        space: u64,
+        hyphen: u64,
+        lead: u64,
+        rt: u64,
+    }
+
+    impl Masks {
+        fn shr(self, k: u32) -> Masks {
+            Masks {
+                digit: self.digit >> k,
+                ef: self.ef >> k,
+                dot: self.dot >> k,
+                space: self.space >> k,
+                hyphen: self.hyphen >> k,
+                lead: self.lead >> k,
+                rt: self.rt >> k,
+            }
+        }
+    }
+
+    /// The class masks of the 64 bytes at `p`.
     ///
     /// # Safety
     ///
     /// The CPU must support AVX2 and `p..p + 64` must be readable.
     #[target_feature(enable = "avx2")]
     #[inline]
-    unsafe fn class(p: *const u8, c: Class) -> u64 {
+    unsafe fn classify(p: *const u8) -> Masks {
         // SAFETY: the caller guarantees 64 readable bytes at `p`.
         let (a, b) = unsafe {
             (
@@ -238,87 +281,78 @@ mod x86 {
                 _mm256_loadu_si256(p.add(32).cast()),
             )
         };
-        let eq = |v: __m256i, x: u8| {
-            _mm256_cmpeq_epi8(v, _mm256_set1_epi8(x as i8))
+        let table = |t: [u8; 16]| {
+            let x = i128::from_le_bytes(t);
+            let x = _mm_set_epi64x((x >> 64) as i64, x as i64);
+            _mm256_broadcastsi128_si256(x)
         };
-        let test = |v: __m256i| match c {
-            Class::Byte(x) => eq(v, x),
-            // 0xC2 and 0xE2 differ only in bit 5.
-            Class::Lead => {
-                eq(_mm256_and_si256(v, _mm256_set1_epi8(0xDFu8 as i8)), 0xC2)
-            }
-            Class::RorT => {
-                let l = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
-                _mm256_or_si256(eq(l, b'r'), eq(l, b't'))
-            }
+        let (low, high) = (table(class::LOW), table(class::HIGH));
+        let nib = _mm256_set1_epi8(0x0F);
+        // `vpshufb` reads the low four bits of each index byte (its high
+        // bit is clear here), within each 16-byte lane.
+        let classes = |v: __m256i| {
+            let lo = _mm256_and_si256(v, nib);
+            let hi = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nib);
+            _mm256_and_si256(
+                _mm256_shuffle_epi8(low, lo),
+                _mm256_shuffle_epi8(high, hi),
+            )
         };
-        wide(
-            _mm256_movemask_epi8(test(a)) as u32,
-            _mm256_movemask_epi8(test(b)) as u32,
-        )
+        let (ca, cb) = (classes(a), classes(b));
+        // Bit 7 - K of each byte moved to its top bit, then gathered.
+        macro_rules! mask {
+            ($k:literal) => {
+                u64::from(
+                    _mm256_movemask_epi8(_mm256_slli_epi16::<$k>(ca)) as u32
+                ) | u64::from(
+                    _mm256_movemask_epi8(_mm256_slli_epi16::<$k>(cb)) as u32,
+                ) << 32
+            };
+        }
+        const _: () = assert!(
+            class::DIGIT == 1 << 7
+                && class::EF == 1 << 6
+                && class::DOT == 1 << 5
+                && class::SPACE == 1 << 4
+                && class::HYPHEN == 1 << 3
+                && class::LEAD == 1 << 2
+                && class::RT == 1 << 1
+        );
+        Masks {
+            digit: mask!(0),
+            ef: mask!(1),
+            dot: mask!(2),
+            space: mask!(3),
+            hyphen: mask!(4),
+            lead: mask!(5),
+            rt: mask!(6),
+        }
     }
 
+    /// [`classify`] of the 64 bytes of `h` at `a`: masks past the end of
+    /// `h` are zero. `h` has at least 64 bytes. Always inlined (which a
+    /// `target_feature` function cannot be), so its masks stay in
+    /// registers.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2.
     #[inline(always)]
-    fn wide(lo: u32, hi: u32) -> u64 {
-        u64::from(lo) | u64::from(hi) << 32
-    }
-
-    /// A pointer to 64 readable bytes that hold `h[a..]` (after dropping
-    /// the returned number of bytes from their start), with zeros past
-    /// the end of `h`: zero is in no class. `buf` holds the bytes when `h`
-    /// is too short to read 64 bytes from it.
-    #[inline(always)]
-    fn window(h: &[u8], a: usize, buf: &mut [u8; 64]) -> (*const u8, u32) {
+    unsafe fn classify_at(h: &[u8], a: usize) -> Masks {
         let n = h.len();
+        assert!(n >= 64);
         if a + 64 <= n {
-            // `a..a + 64` lies inside `h`.
-            (h[a..].as_ptr(), 0)
-        } else if n >= 64 && a < n {
+            // SAFETY: the caller promises AVX2; `a..a + 64` lies in `h`.
+            unsafe { classify(h[a..].as_ptr()) }
+        } else if a < n {
             // The last 64 bytes, less those before `a`: the bits past the
             // end come in as zeros.
-            (h[n - 64..].as_ptr(), (a - (n - 64)) as u32)
+            // SAFETY: the caller promises AVX2; `n - 64..n` lies in `h`.
+            unsafe { classify(h[n - 64..].as_ptr()) }
+                .shr((a - (n - 64)) as u32)
         } else {
-            if a < n {
-                buf[..n - a].copy_from_slice(&h[a..]);
-            }
-            (buf.as_ptr(), 0)
+            Masks::default()
         }
-    }
-
-    /// [`digits`] of the 64 bytes of `h` at `a`, zeros past the end.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn digits_at(h: &[u8], a: usize) -> [u64; 2] {
-        if a >= h.len() {
-            return [0; 2];
-        }
-        let mut buf = [0; 64];
-        let (p, back) = window(h, a, &mut buf);
-        // SAFETY: AVX2 is enabled; `window` gives 64 readable bytes.
-        unsafe { digits(p) }.map(|m| m >> back)
-    }
-
-    /// [`class`] of the 64 bytes of `h` at `a`, zeros past the end.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn class_at(h: &[u8], a: usize, c: Class) -> u64 {
-        if a >= h.len() {
-            return 0;
-        }
-        let mut buf = [0; 64];
-        let (p, back) = window(h, a, &mut buf);
-        // SAFETY: AVX2 is enabled; `window` gives 64 readable bytes.
-        unsafe { class(p, c) >> back }
-    }
-
-    /// [`class`] of the 128 bytes of `h` at `i`; the second 64 only when
-    /// `far`, else zeros.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn class128(h: &[u8], i: usize, c: Class, far: bool) -> u128 {
-        let lo = class_at(h, i, c);
-        let hi = if far { class_at(h, i + 64, c) } else { 0 };
-        u128::from(lo) | u128::from(hi) << 64
     }
 
     /// Bits `k..k + 64` of `x`.
@@ -327,19 +361,81 @@ mod x86 {
         (x >> k) as u64
     }
 
+    /// The 128-bit mask of the block and the 64 bytes after it.
+    #[inline(always)]
+    fn w(lo: u64, hi: u64) -> u128 {
+        u128::from(lo) | u128::from(hi) << 64
+    }
+
     // The lengths the masks below let through: 2, 4, 5 and 6 to 13. A
     // length added to `STARTS` must be added there too.
     const _: () =
         assert!(super::STARTS & !(1 << 2 | 1 << 4 | 1 << 5 | 0xFF << 6) == 0);
 
+    /// The digit and `0xEF` masks of the 64 bytes at `p`: the quick look
+    /// that tells whether a block needs [`classify`] at all.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2 and `p..p + 64` must be readable.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    unsafe fn digits(p: *const u8) -> (u64, u64) {
+        // SAFETY: the caller guarantees 64 readable bytes at `p`.
+        let (a, b) = unsafe {
+            (
+                _mm256_loadu_si256(p.cast()),
+                _mm256_loadu_si256(p.add(32).cast()),
+            )
+        };
+        // '0' + 0x50 = 0x80 (i8::MIN), '9' + 0x50 = 0x89.
+        let bias = _mm256_set1_epi8(0x50);
+        let limit = _mm256_set1_epi8(-118);
+        let ef = _mm256_set1_epi8(0xEFu8 as i8);
+        let dig = |v: __m256i| {
+            _mm256_movemask_epi8(_mm256_cmpgt_epi8(
+                limit,
+                _mm256_add_epi8(v, bias),
+            )) as u32
+        };
+        let eff =
+            |v: __m256i| _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, ef)) as u32;
+        let wide = |lo: u32, hi: u32| u64::from(lo) | u64::from(hi) << 32;
+        (wide(dig(a), dig(b)), wide(eff(a), eff(b)))
+    }
+
+    /// [`digits`] of the 64 bytes of `h` at `a`, zeros past the end. `h`
+    /// has at least 64 bytes. Always inlined, as [`classify_at`].
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2.
+    #[inline(always)]
+    unsafe fn digits_at(h: &[u8], a: usize) -> (u64, u64) {
+        let n = h.len();
+        assert!(n >= 64);
+        if a + 64 <= n {
+            // SAFETY: the caller promises AVX2; `a..a + 64` lies in `h`.
+            unsafe { digits(h[a..].as_ptr()) }
+        } else if a < n {
+            let back = (a - (n - 64)) as u32;
+            // SAFETY: the caller promises AVX2; `n - 64..n` lies in `h`.
+            let (d, e) = unsafe { digits(h[n - 64..].as_ptr()) };
+            (d >> back, e >> back)
+        } else {
+            (0, 0)
+        }
+    }
+
     /// [`super::Runs::next`] with AVX2.
     ///
-    /// Each step takes the digit masks of the 64 bytes at `i` and of the 64
-    /// after them, which give every run's start and length. A block with
-    /// candidates is kept in `st`, so the next call from inside it reads
-    /// the remaining starts from the mask instead of classifying again.
-    /// Calling it is unsafe outside AVX2 code: the caller checks the CPU
-    /// first.
+    /// Each step takes the quick digit masks of the block at `i` and of the
+    /// 64 bytes after it; a block without digits is done. Otherwise the
+    /// class masks give every run's start and length and the bytes around
+    /// it, without reading a byte twice. A block with candidates is kept
+    /// in `st`, so the next call from inside it reads the remaining starts
+    /// from the mask. Calling it is unsafe outside AVX2 code: the caller
+    /// checks the CPU first.
     #[target_feature(enable = "avx2")]
     pub(super) fn next_avx2(
         h: &[u8],
@@ -347,74 +443,108 @@ mod x86 {
         st: &mut super::Runs,
     ) -> Option<usize> {
         let n = h.len();
-        let (mut i, mut d, mut e, mut carry);
+        if from >= n {
+            return None;
+        }
+        if n < 64 {
+            // Too short to load 64 bytes from: a zero-padded copy, whose
+            // zeros are in no class, so nothing is found past the end.
+            let mut buf = [0u8; 64];
+            buf[..n].copy_from_slice(h);
+            return next_avx2(&buf, from, st);
+        }
+        // The block at `i`: its digit and 0xEF masks, and its class masks
+        // when already computed. `carry`: a digit right before it;
+        // `rt_before`: the `r`/`t` mask of the 64 bytes before, if known.
+        let (mut i, mut d, mut e, mut full, mut carry, mut rt_before);
         if st.live && from >= st.base && from - st.base < 64 {
-            let left = st.cand & (!0 << (from - st.base));
-            if left != 0 {
-                return Some(st.base + left.trailing_zeros() as usize);
-            }
+            // `Runs::next` has handed out the kept block's starts.
             st.live = false;
             i = st.base + 64;
             if i >= n {
                 return None;
             }
-            [d, e] = st.next;
-            carry = st.d >> 63;
+            (d, e, full) = (st.next.digit, st.next.ef, Some(st.next));
+            carry = st.this.digit >> 63;
+            rt_before = Some(st.this.rt);
         } else {
             st.live = false;
             i = from;
-            if i >= n {
-                return None;
-            }
-            // Whether the byte before the block is an ASCII digit.
+            // SAFETY: AVX2 is enabled on this function.
+            (d, e) = unsafe { digits_at(h, i) };
+            full = None;
             carry = u64::from(i > 0 && h[i - 1].is_ascii_digit());
-            [d, e] = digits_at(h, i);
+            rt_before = (i == 0).then_some(0);
         }
         loop {
-            let [d2, e2] = digits_at(h, i + 64);
+            // SAFETY: AVX2 is enabled on this function.
+            let (d2, e2) = unsafe { digits_at(h, i + 64) };
+            let mut next_full = None;
+            let mut rt = None;
             let cand = if e | e2 != 0 {
                 // Fullwidth digits are rare: let the caller read bytes.
                 d | e
+            } else if d & !((d << 1) | carry) == 0 {
+                // No run starts here.
+                0
             } else {
-                candidates(h, i, d, d2, carry)
+                // SAFETY: AVX2 is enabled on this function.
+                let m = full.unwrap_or_else(|| unsafe { classify_at(h, i) });
+                // SAFETY: AVX2 is enabled on this function.
+                let m2 = unsafe { classify_at(h, i + 64) };
+                let cand = candidates(h, i, &m, &m2, carry, rt_before);
+                if cand != 0 {
+                    *st = super::Runs {
+                        live: true,
+                        base: i,
+                        cand,
+                        this: m,
+                        next: m2,
+                    };
+                }
+                (next_full, rt) = (Some(m2), Some(m.rt));
+                cand
             };
             if cand != 0 {
-                *st = super::Runs {
-                    live: true,
-                    base: i,
-                    cand,
-                    d,
-                    next: [d2, e2],
-                };
                 return Some(i + cand.trailing_zeros() as usize);
             }
             if i + 64 >= n {
                 return None;
             }
             carry = d >> 63;
-            (d, e) = (d2, e2);
+            rt_before = rt;
+            (d, e, full) = (d2, e2, next_full);
             i += 64;
         }
     }
 
     /// The starts of the runs in the block at `i` that may start a
-    /// candidate. `d` and `d2` are the digit masks of the block and of the
-    /// 64 bytes after it (no `0xEF` in either), `carry` whether a digit
-    /// stands right before the block.
+    /// candidate. `m` and `m2` are the masks of the block and of the 64
+    /// bytes after it (no `0xEF` in either), `carry` whether a digit stands
+    /// right before the block, `rt_before` the `r`/`t` mask of the 64 bytes
+    /// before it, if known.
     ///
     /// A run of 2, 4 or 5 digits passes only when the bytes around it that
     /// its shape needs are in their classes. Where a multi-byte separator
     /// may stand, either width is accepted, so the masks pass a superset of
     /// what the scanner reads. Bytes are read one at a time only for the
-    /// six before the block, when a five-digit run starts it.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn candidates(h: &[u8], i: usize, d: u64, d2: u64, carry: u64) -> u64 {
+    /// six before the block, when a five-digit run starts it and
+    /// `rt_before` is unknown.
+    #[inline(always)]
+    fn candidates(
+        h: &[u8],
+        i: usize,
+        m: &Masks,
+        m2: &Masks,
+        carry: u64,
+        rt_before: Option<u64>,
+    ) -> u64 {
+        let d = m.digit;
         let starts = d & !((d << 1) | carry);
         if starts == 0 {
             return 0;
         }
-        let dx = u128::from(d) | u128::from(d2) << 64;
+        let dx = w(d, m2.digit);
         // Bit `s` of `r4` is set when `s..s + 4` are all digits.
         let r2 = dx & dx >> 1;
         let r4 = r2 & r2 >> 2;
@@ -427,41 +557,32 @@ mod x86 {
         let s2 = starts & at(r2, 0) & !at(dx, 2);
         let s4 = starts & at(r4, 0) & !at(dx, 4);
         let s5 = starts & at(r4, 0) & at(dx, 4) & !at(dx, 5);
-        if s2 != 0 {
-            // `DD.MM.YYYY`, a separator, a digit: 14 bytes at most.
-            let far = s2 >> 50 != 0;
-            let dot = class128(h, i, Class::Byte(b'.'), far);
-            let s2 = s2 & at(dot, 2) & at(dot, 5);
-            if s2 != 0 {
-                let sh = class128(h, i, Class::Byte(b' '), far)
-                    | class128(h, i, Class::Byte(b'-'), far);
-                let ld = class128(h, i, Class::Lead, far);
-                cand |= s2
-                    & ((at(sh, 10) & at(dx, 11))
-                        | (at(ld, 10) & (at(dx, 12) | at(dx, 13))));
-            }
-        }
-        if s4 != 0 {
-            // `YYYY`, a space, a digit: 8 bytes at most.
-            let far = s4 >> 56 != 0;
-            let sp = class128(h, i, Class::Byte(b' '), far);
-            let ld = class128(h, i, Class::Lead, far);
+        if s2 | s4 != 0 {
+            let sp = w(m.space, m2.space);
+            let ld = w(m.lead, m2.lead);
+            let dot = w(m.dot, m2.dot);
+            let sh = sp | w(m.hyphen, m2.hyphen);
+            // `DD.MM.YYYY`, a space or hyphen, a digit.
+            cand |= s2
+                & at(dot, 2)
+                & at(dot, 5)
+                & ((at(sh, 10) & at(dx, 11))
+                    | (at(ld, 10) & (at(dx, 12) | at(dx, 13))));
+            // `YYYY`, a space, a digit.
             cand |= s4
                 & ((at(sp, 4) & at(dx, 5))
                     | (at(ld, 4) & (at(dx, 6) | at(dx, 7))));
         }
         if s5 != 0 {
             // `r` or `t` among the six bytes before: those before the block
-            // go in the top bits of the low half.
-            let rt = class_at(h, i, Class::RorT);
-            let mut before = 0u64;
-            if s5 & 0x3F != 0 {
-                for k in 1..=6.min(i) {
+            // in the top bits of the low half.
+            let before = rt_before.unwrap_or_else(|| {
+                (1..=6.min(i)).fold(0, |acc, k| {
                     let b = h[i - k] | 0x20;
-                    before |= u64::from(b == b'r' || b == b't') << (64 - k);
-                }
-            }
-            let rtw = u128::from(before) | u128::from(rt) << 64;
+                    acc | u64::from(b == b'r' || b == b't') << (64 - k)
+                })
+            });
+            let rtw = w(before, m.rt);
             let mut near = 0;
             for k in 1..=6 {
                 near |= (rtw << k >> 64) as u64;
@@ -469,6 +590,68 @@ mod x86 {
             cand |= s5 & near;
         }
         cand
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// The nibble tables put every byte in exactly the classes named.
+        #[test]
+        fn nibble_tables_classify_every_byte() {
+            for b in 0..=255u8 {
+                let mut want = 0;
+                if b.is_ascii_digit() {
+                    want |= class::DIGIT;
+                }
+                if b == 0xEF {
+                    want |= class::EF;
+                }
+                if b == b'.' {
+                    want |= class::DOT;
+                }
+                if b == b' ' {
+                    want |= class::SPACE;
+                }
+                if b == b'-' {
+                    want |= class::HYPHEN;
+                }
+                if b == 0xC2 || b == 0xE2 {
+                    want |= class::LEAD;
+                }
+                if matches!(b, b'r' | b'R' | b't' | b'T') {
+                    want |= class::RT;
+                }
+                assert_eq!(class::of(b), want, "{b:#04x}");
+            }
+        }
+
+        /// The vector classification agrees with the tables at every
+        /// position of a block.
+        #[test]
+        fn classify_agrees_with_the_tables() {
+            if !std::is_x86_feature_detected!("avx2") {
+                return;
+            }
+            for start in 0..=255u8 {
+                let h: Vec<u8> = (0..64u8)
+                    .map(|k| start.wrapping_add(k.wrapping_mul(5)))
+                    .collect();
+                // SAFETY: AVX2 was checked above; `h` has 64 bytes.
+                let m = unsafe { classify(h.as_ptr()) };
+                for (k, &b) in h.iter().enumerate() {
+                    let c = class::of(b);
+                    let bit = |mask: u64| mask >> k & 1 == 1;
+                    assert_eq!(bit(m.digit), c & class::DIGIT != 0);
+                    assert_eq!(bit(m.ef), c & class::EF != 0);
+                    assert_eq!(bit(m.dot), c & class::DOT != 0);
+                    assert_eq!(bit(m.space), c & class::SPACE != 0);
+                    assert_eq!(bit(m.hyphen), c & class::HYPHEN != 0);
+                    assert_eq!(bit(m.lead), c & class::LEAD != 0);
+                    assert_eq!(bit(m.rt), c & class::RT != 0, "{b:#04x}");
+                }
+            }
+        }
     }
 }
 
