@@ -3,8 +3,9 @@
 //! A search is a loop of three steps, and only the first touches every
 //! byte:
 //!
-//! 1. `prefilter::find_run` jumps to the next digit run that may start an
-//!    identifier (one vector pass);
+//! 1. `prefilter::Runs::next` jumps to the next digit run whose length and
+//!    surroundings may start an identifier (one vector pass, keeping its
+//!    place between calls);
 //! 2. `Scanner::at` reads the written shape at that digit run (a few bytes),
 //!    cuts out every interpretation the shape allows and validates each
 //!    against its scheme's rules;
