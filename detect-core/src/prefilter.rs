@@ -5,7 +5,7 @@
 //! with AVX2, 64 bytes at a time: a quick compare finds the digits (and
 //! `0xEF`, the lead byte of a fullwidth digit, U+FF10–U+FF19); a block with
 //! digits is then sorted into the classes a candidate's shape is made of
-//! (digit, dot, space, hyphen, the lead bytes of multi-byte spaces and
+//! (digit, dot, space, hyphen or plus, the lead bytes of multi-byte spaces and
 //! hyphens, the last letters of number labels) by two nibble-table
 //! lookups. From those bit masks, shifts and ANDs tell which digit runs
 //! have a length and surroundings that can start an identifier, so dates,
@@ -202,8 +202,8 @@ mod x86 {
         pub(super) const DOT: u8 = 1 << 5;
         /// A space.
         pub(super) const SPACE: u8 = 1 << 4;
-        /// `-`
-        pub(super) const HYPHEN: u8 = 1 << 3;
+        /// `-` or `+`.
+        pub(super) const SIGN: u8 = 1 << 3;
         /// `0xC2` or `0xE2`, the lead bytes of the no-break space and of
         /// the Unicode spaces and hyphens.
         pub(super) const LEAD: u8 = 1 << 2;
@@ -222,7 +222,8 @@ mod x86 {
             t[0x0] |= SPACE;
             t[0x2] |= LEAD | RT;
             t[0x4] |= RT;
-            t[0xD] |= HYPHEN;
+            t[0xB] |= SIGN;
+            t[0xD] |= SIGN;
             t[0xE] |= DOT;
             t[0xF] |= EF;
             t
@@ -231,7 +232,7 @@ mod x86 {
         /// The classes each high nibble may belong to.
         pub(super) const HIGH: [u8; 16] = {
             let mut t = [0; 16];
-            t[0x2] = SPACE | HYPHEN | DOT;
+            t[0x2] = SPACE | SIGN | DOT;
             t[0x3] = DIGIT;
             t[0x5] = RT;
             t[0x7] = RT;
@@ -254,7 +255,7 @@ mod x86 {
         ef: u64,
         dot: u64,
         space: u64,
-        hyphen: u64,
+        sign: u64,
         lead: u64,
         rt: u64,
     }
@@ -266,7 +267,7 @@ mod x86 {
                 ef: self.ef >> k,
                 dot: self.dot >> k,
                 space: self.space >> k,
-                hyphen: self.hyphen >> k,
+                sign: self.sign >> k,
                 lead: self.lead >> k,
                 rt: self.rt >> k,
             }
@@ -321,7 +322,7 @@ mod x86 {
                 && class::EF == 1 << 6
                 && class::DOT == 1 << 5
                 && class::SPACE == 1 << 4
-                && class::HYPHEN == 1 << 3
+                && class::SIGN == 1 << 3
                 && class::LEAD == 1 << 2
                 && class::RT == 1 << 1
         );
@@ -330,7 +331,7 @@ mod x86 {
             ef: mask!(1),
             dot: mask!(2),
             space: mask!(3),
-            hyphen: mask!(4),
+            sign: mask!(4),
             lead: mask!(5),
             rt: mask!(6),
         }
@@ -556,29 +557,42 @@ mod x86 {
         let r2 = dx & dx >> 1;
         let r4 = r2 & r2 >> 2;
         let r8 = r4 & r4 >> 4;
-        // Runs of 6 to 13 digits (7 and 9 too: rare, and the scanner turns
-        // them away at once).
-        let mut cand =
-            starts & at(r4, 0) & at(r2, 4) & !(at(r8, 0) & at(r8, 6));
-        // Runs of exactly 2, 4 and 5 digits.
+        // Runs of 6 and 10 to 13 digits (7 and 9 too: rare, and the
+        // scanner turns them away at once).
+        let mut cand = starts
+            & at(r4, 0)
+            & at(r2, 4)
+            & !(at(r8, 0) & !at(dx, 8))
+            & !(at(r8, 0) & at(r8, 6));
+        // Runs of exactly 2, 4, 5 and 8 digits.
         let s2 = starts & at(r2, 0) & !at(dx, 2);
         let s4 = starts & at(r4, 0) & !at(dx, 4);
         let s5 = starts & at(r4, 0) & at(dx, 4) & !at(dx, 5);
+        let s8 = starts & at(r8, 0) & !at(dx, 8);
         if s2 | s4 != 0 {
             let sp = w(m.space, m2.space);
             let ld = w(m.lead, m2.lead);
             let dot = w(m.dot, m2.dot);
-            let sh = sp | w(m.hyphen, m2.hyphen);
-            // `DD.MM.YYYY`, a space or hyphen, a digit.
+            let sign = w(m.sign, m2.sign);
+            // `DD.MM.YYYY`, a space or hyphen (or `+`), a digit.
             cand |= s2
                 & at(dot, 2)
                 & at(dot, 5)
-                & ((at(sh, 10) & at(dx, 11))
+                & ((at(sp | sign, 10) & at(dx, 11))
                     | (at(ld, 10) & (at(dx, 12) | at(dx, 13))));
-            // `YYYY`, a space, a digit.
+            // `YYYY NNNNNN NN` (DUF): a space, six digits.
             cand |= s4
-                & ((at(sp, 4) & at(dx, 5))
+                & ((at(sp, 4) & at(r4, 5) & at(r2, 9) & !at(dx, 11))
                     | (at(ld, 4) & (at(dx, 6) | at(dx, 7))));
+        }
+        if s8 != 0 {
+            // `YYYYMMDD` or `DDMMYYYY`, a separator, four or five digits.
+            let sp = w(m.space, m2.space);
+            let ld = w(m.lead, m2.lead);
+            let shp = sp | w(m.sign, m2.sign);
+            cand |= s8
+                & ((at(shp, 8) & at(r4, 9) & !(at(dx, 13) & at(dx, 14)))
+                    | (at(ld, 8) & (at(dx, 10) | at(dx, 11))));
         }
         if s5 != 0 {
             // `r` or `t` among the six bytes before: those before the block
@@ -620,8 +634,8 @@ mod x86 {
                 if b == b' ' {
                     want |= class::SPACE;
                 }
-                if b == b'-' {
-                    want |= class::HYPHEN;
+                if b == b'-' || b == b'+' {
+                    want |= class::SIGN;
                 }
                 if b == 0xC2 || b == 0xE2 {
                     want |= class::LEAD;
@@ -629,6 +643,7 @@ mod x86 {
                 if matches!(b, b'r' | b'R' | b't' | b'T') {
                     want |= class::RT;
                 }
+
                 assert_eq!(class::of(b), want, "{b:#04x}");
             }
         }
@@ -653,7 +668,7 @@ mod x86 {
                     assert_eq!(bit(m.ef), c & class::EF != 0);
                     assert_eq!(bit(m.dot), c & class::DOT != 0);
                     assert_eq!(bit(m.space), c & class::SPACE != 0);
-                    assert_eq!(bit(m.hyphen), c & class::HYPHEN != 0);
+                    assert_eq!(bit(m.sign), c & class::SIGN != 0);
                     assert_eq!(bit(m.lead), c & class::LEAD != 0);
                     assert_eq!(bit(m.rt), c & class::RT != 0, "{b:#04x}");
                 }
@@ -768,33 +783,49 @@ mod tests {
     }
 
     /// The conditions of `find_run` on the bytes around a run of `len`
-    /// digits at `q`, one byte at a time. A fullwidth digit moves the
-    /// offsets of a dotted date, so a two-digit run with a dot after it
-    /// also qualifies when `0xEF` occurs in the next 40 bytes.
+    /// digits at `q`, one byte at a time: what the scanner's shapes need.
+    /// A fullwidth digit moves offsets, so any run with `0xEF` in the next
+    /// 40 bytes qualifies.
     fn follows(h: &[u8], q: usize, len: usize) -> bool {
+        use crate::shape::{Sep, sep_at};
         let at = |k: usize| h.get(q + k).copied().unwrap_or(0);
-        // A space (with `hyphen`, also a hyphen) at `k`, as one ASCII byte
-        // or the lead byte of a two-byte no-break space or a three-byte
-        // Unicode space or hyphen, and a start byte after it.
-        let sep_then_digit = |k: usize, hyphen: bool| {
-            let width = match h.get(k) {
-                Some(b' ') => 1,
-                Some(b'-') if hyphen => 1,
-                Some(0xC2) => 2,
-                Some(0xE2) => 3,
-                _ => return false,
-            };
-            h.get(k + width).is_some_and(|&b| is_start_byte(b))
+        let digits = |k: usize| {
+            h.get(k..).map_or(0, |t| {
+                t.iter().take_while(|b| b.is_ascii_digit()).count()
+            })
         };
+        // A separator of one of `kinds` at `k`, then a start byte.
+        let sep_then_digit = |k: usize, kinds: &[Sep]| {
+            sep_at(h, k).is_some_and(|(s, l)| {
+                kinds.contains(&s)
+                    && h.get(k + l).is_some_and(|&b| is_start_byte(b))
+            })
+        };
+        if h.get(q + 1..(q + 40).min(h.len()))
+            .is_some_and(|t| t.contains(&0xEF))
+        {
+            return true;
+        }
         match len {
             2 => {
                 at(2) == b'.'
-                    && ((at(5) == b'.' && sep_then_digit(q + 10, true))
-                        || h.get(q + 3..(q + 40).min(h.len()))
-                            .is_some_and(|t| t.contains(&0xEF)))
+                    && at(5) == b'.'
+                    && sep_then_digit(q + 10, &[Sep::Space, Sep::Hyphen])
             }
-            4 => sep_then_digit(q + 4, false),
+            4 => {
+                let Some((Sep::Space, l)) = sep_at(h, q + 4) else {
+                    return false;
+                };
+                let a = q + 4 + l;
+                digits(a) == 6
+                    && matches!(sep_at(h, a + 6), Some((Sep::Space, l2))
+                        if digits(a + 6 + l2) == 2)
+            }
             5 => crate::shape::number_label_before(h, q),
+            8 => match sep_at(h, q + 8) {
+                Some((Sep::Dot, _)) | None => false,
+                Some((_, l)) => matches!(digits(q + 8 + l), 4 | 5),
+            },
             _ => true,
         }
     }
@@ -874,7 +905,7 @@ mod tests {
     #[test]
     fn find_run_skips_what_cannot_start_a_candidate() {
         // The text, and where in it the run to visit starts.
-        let cases: [(&str, Option<usize>); 14] = [
+        let cases: [(&str, Option<usize>); 22] = [
             ("01.01.1980 00055", Some(0)),
             ("01.01.1980\u{a0}00055", Some(0)),
             ("01.01.1980\u{2010}00055", Some(0)),
@@ -885,6 +916,14 @@ mod tests {
             ("2019\u{a0}123456 78", Some(0)),
             ("2019 Bergen", None),
             ("2019-12 x", None),
+            ("2019 12 34", None),
+            ("2019 12345 78", None),
+            ("2019 123456\u{a0}78", Some(0)),
+            ("01011980 00055", Some(0)),
+            ("19800101-1234", Some(0)),
+            ("19800101+1234", Some(0)),
+            ("12345678 | x", None),
+            ("12345678.1234", None),
             ("personnummer 00055", Some(13)),
             ("pnr.: 00055", Some(6)),
             ("sak 12345", None),
