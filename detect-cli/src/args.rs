@@ -181,7 +181,8 @@ OPTIONS:
         jsonl: one object per finding, fields path, line, column, start,
                end, kind, confidence, value (path null for stdin)
         json:  an array of the same objects
-        sarif: SARIF 2.1.0, one rule per kind
+        sarif: SARIF 2.1.0, one rule per kind (kept in memory until
+               the end, as one document; the others stream out)
     --kinds LIST              only these kinds, comma-separated: no_fnr,
                               no_dnr, no_hnr, no_fhnr, no_duf, dk_cpr,
                               se_pnr, se_snr, fi_hetu, is_kt

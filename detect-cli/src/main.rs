@@ -12,7 +12,7 @@ mod output;
 mod redact;
 mod scan;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -194,16 +194,22 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
-                    let res = job.run(input, &mut buf);
-                    if tx.send((i, res)).is_err() {
+                    // Findings go out chunk by chunk: a large input's
+                    // findings are printed as it is read, not kept.
+                    let res = job.run(input, &mut buf, &mut |found| {
+                        tx.send((i, Msg::Batch(found))).is_ok()
+                    });
+                    if tx.send((i, Msg::Done(res))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        // Print in input order whatever order the workers finish in.
-        let mut ready = BTreeMap::new();
+        // Print in input order whatever order the workers finish in: the
+        // messages of later inputs wait until those of earlier ones are
+        // printed.
+        let mut ready: BTreeMap<usize, VecDeque<Msg>> = BTreeMap::new();
         let mut printed = 0;
         let stop = |e| {
             // Tell the workers to stop taking inputs.
@@ -213,9 +219,7 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
         printer.begin(&mut out).map_err(stop)?;
         loop {
             match rx.recv_timeout(Duration::from_millis(100)) {
-                Ok((i, res)) => {
-                    ready.insert(i, res);
-                }
+                Ok((i, msg)) => ready.entry(i).or_default().push_back(msg),
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     if ready.is_empty() {
@@ -223,10 +227,28 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                     }
                 }
             }
-            while let Some(res) = ready.remove(&printed) {
+            while let Some(msg) =
+                ready.get_mut(&printed).and_then(VecDeque::pop_front)
+            {
                 let input = &inputs[printed];
-                printed += 1;
                 progress.clear();
+                let res = match msg {
+                    Msg::Batch(found) => {
+                        any_found |= !found.is_empty();
+                        if !a.quiet {
+                            printer
+                                .input(&mut out, input, &found)
+                                .map_err(stop)?;
+                            if stdout_tty {
+                                out.flush().map_err(stop)?;
+                            }
+                        }
+                        continue;
+                    }
+                    Msg::Done(res) => res,
+                };
+                ready.remove(&printed);
+                printed += 1;
                 match (input, res) {
                     (Input::Error(msg), _) => {
                         any_error = true;
@@ -283,6 +305,13 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// What a worker reports about one input: a chunk's findings, then the
+/// outcome.
+enum Msg {
+    Batch(Vec<scan::Finding>),
+    Done(io::Result<Outcome>),
 }
 
 /// A one-line progress report on stderr, shown once the work has taken

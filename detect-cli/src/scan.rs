@@ -134,6 +134,7 @@ pub(crate) struct Finding {
 /// What scanning one input gave.
 #[derive(Debug)]
 pub(crate) enum Outcome {
+    /// Scanned; the findings not yet handed to the caller's `emit`.
     Findings(Vec<Finding>),
     /// Skipped: a NUL byte in the first 8 KiB.
     Binary,
@@ -203,26 +204,33 @@ pub(crate) struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Opens and scans `input` (a file or stdin).
+    /// Opens and scans `input` (a file or stdin). Findings are handed to
+    /// `emit` chunk by chunk, in order, so a large input is never held in
+    /// memory with all its findings; the last ones come in the outcome.
+    /// When `emit` returns false (no one reads the report any more), the
+    /// scan stops early.
     pub(crate) fn run(
         &self,
         input: &Input,
         buf: &mut Vec<u8>,
+        emit: &mut dyn FnMut(Vec<Finding>) -> bool,
     ) -> io::Result<Outcome> {
         match input {
-            Input::Stdin => self.scan(io::stdin().lock(), buf),
-            Input::File(p) => self.scan(File::open(p)?, buf),
+            Input::Stdin => self.scan(io::stdin().lock(), buf, emit),
+            Input::File(p) => self.scan(File::open(p)?, buf, emit),
             Input::Error(_) | Input::Notice(_) => {
                 Ok(Outcome::Findings(Vec::new()))
             }
         }
     }
 
-    /// Scans `r` in chunks of [`CHUNK`] bytes.
+    /// Scans `r` in chunks of [`CHUNK`] bytes, handing the findings of
+    /// each chunk to `emit`.
     pub(crate) fn scan<R: Read>(
         &self,
         mut r: R,
         buf: &mut Vec<u8>,
+        emit: &mut dyn FnMut(Vec<Finding>) -> bool,
     ) -> io::Result<Outcome> {
         buf.resize(CHUNK, 0);
         let mut stream = self.scanner.stream();
@@ -253,6 +261,9 @@ impl Job<'_> {
             let upto = (settled - at.pos) as usize;
             at.advance(&pending[..upto]);
             pending.drain(..upto);
+            if !found.is_empty() && !emit(std::mem::take(&mut found)) {
+                return Ok(Outcome::Findings(Vec::new()));
+            }
             if n < buf.len() {
                 break;
             }
@@ -317,10 +328,16 @@ mod tests {
             bytes_read: &n,
         };
         let mut buf = Vec::new();
-        match job.scan(text, &mut buf).unwrap() {
-            Outcome::Findings(f) => f,
+        let mut all = Vec::new();
+        let mut emit = |f: Vec<Finding>| {
+            all.extend(f);
+            true
+        };
+        match job.scan(text, &mut buf, &mut emit).unwrap() {
+            Outcome::Findings(f) => all.extend(f),
             Outcome::Binary => panic!("binary"),
         }
+        all
     }
 
     #[test]

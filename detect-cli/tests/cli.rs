@@ -978,3 +978,47 @@ fn empty_directory_is_clean() {
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o), "[]\n");
 }
+
+/// Findings of a long input are printed while it is still being read, not
+/// kept until its end: with more findings than the output buffer holds,
+/// the first arrives while stdin is still open.
+#[test]
+fn findings_stream_out_before_the_input_ends() {
+    let mut child = Command::new(SLADD)
+        .args(["scan", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("sladd runs");
+    let mut input = child.stdin.take().unwrap();
+    // Two chunks' worth of findings, about 120 000.
+    let line = b"fnr 010180 00055\n";
+    let first = line.repeat(2 * CHUNK / line.len());
+    input.write_all(&first).unwrap();
+    input.flush().unwrap();
+    // Read one line while stdin stays open.
+    let mut out = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut line = Vec::new();
+        let mut b = [0u8; 1];
+        while out.read(&mut b).unwrap_or(0) == 1 && b[0] != b'\n' {
+            line.push(b[0]);
+        }
+        tx.send(line).unwrap();
+        // Then the rest, to the end.
+        let mut rest = Vec::new();
+        out.read_to_end(&mut rest).unwrap();
+        1 + rest.iter().filter(|&&b| b == b'\n').count()
+    });
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .expect("a finding is printed before stdin closes");
+    let v: Value = serde_json::from_slice(&got).unwrap();
+    assert_eq!(v["kind"], "no_fnr");
+    assert_eq!(v["start"], 4);
+    drop(input);
+    assert_eq!(reader.join().unwrap(), first.len() / line.len());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
