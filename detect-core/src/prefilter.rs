@@ -5,8 +5,8 @@
 //! with AVX2, 64 bytes at a time: a quick compare finds the digits (and
 //! `0xEF`, the lead byte of a fullwidth digit, U+FF10–U+FF19); a block with
 //! digits is then sorted into the classes a candidate's shape is made of
-//! (digit, dot, space, hyphen or plus, the lead bytes of multi-byte spaces and
-//! hyphens, the last letters of number labels) by two nibble-table
+//! (digit, dot, space, hyphen or plus, the lead bytes of multi-byte spaces
+//! and hyphens, the last letters of number labels) by two nibble-table
 //! lookups. From those bit masks, shifts and ANDs tell which digit runs
 //! have a length and surroundings that can start an identifier, so dates,
 //! years, postcodes, amounts and case numbers are passed over without a
@@ -25,7 +25,7 @@ pub(crate) fn is_start_byte(b: u8) -> bool {
 }
 
 /// The first index `i >= from` where `is_start_byte(h[i])`, if any: the
-/// fallback of [`find_run`] where AVX2 is missing.
+/// fallback of [`Runs::next`] where AVX2 is missing.
 #[inline]
 pub(crate) fn find(h: &[u8], from: usize) -> Option<usize> {
     if from >= h.len() {
@@ -62,8 +62,9 @@ pub(crate) fn find_run(h: &[u8], from: usize) -> Option<usize> {
 
 /// Where the search for candidate starts stands in one haystack between
 /// calls of [`Runs::next`]: the 64-byte block with candidates last found,
-/// the starts in it not yet handed out, and the digit masks of the block
-/// after it. A digit-dense block is classified once, not once per visit.
+/// the starts in it not yet handed out, and the class masks of that block
+/// and of the one after it. A digit-dense block is classified once, not
+/// once per visit.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Runs {
     live: bool,
@@ -77,32 +78,35 @@ pub(crate) struct Runs {
 
 impl Runs {
     /// Skips ahead to a digit run that may start a candidate: returns
-    /// `Some(q)` with `q >= from` and `h[q]` a start byte, such that no index in
-    /// `from..q` holds `0xEF` or starts an ASCII digit run whose length is in
-    /// [`STARTS`] and whose surroundings fit the only shapes that start with
-    /// such a run:
+    /// `Some(q)` with `q >= from` and `h[q]` a start byte, such that no
+    /// index in `from..q` holds `0xEF` or starts an ASCII digit run whose
+    /// length is in [`STARTS`] and whose surroundings fit the only shapes
+    /// that start with such a run:
     ///
-    /// - two digits only start `DD.MM.YYYY` + separator + five digits, so the
-    ///   bytes at +2 and +5 are dots, a space or hyphen stands at +10 and a
-    ///   digit after it;
+    /// - two digits only start `DD.MM.YYYY` + separator + five digits, so
+    ///   the bytes at +2 and +5 are dots, a space or hyphen stands at +10
+    ///   and a digit after it;
     /// - four digits only start the grouped DUF-nummer `YYYY NNNNNN NN`: a
-    ///   space, then a digit;
-    /// - five digits only the personnummer written apart from its birth date,
-    ///   right after a number label (`personnummer 00055`), which ends in `r`
-    ///   or `t` at most six bytes before.
+    ///   space, then six digits;
+    /// - five digits only the personnummer written apart from its birth
+    ///   date, right after a number label (`personnummer 00055`), which
+    ///   ends in `r` or `t` at most six bytes before;
+    /// - eight digits only `YYYYMMDD` or `DDMMYYYY`, a separator (not a
+    ///   dot), then four or five digits.
     ///
-    /// Dates, years, postcodes, phone groups and case numbers are mostly such
-    /// runs, so this spares the scanner most of its visits. Each condition is
-    /// necessary for the shape `Scanner::candidate` (or `Scanner::split`)
-    /// reads, never more. `None` when no such index exists. Returning an
-    /// earlier `q` is always allowed: the caller re-checks everything at `q`
-    /// and calls again from the end of the run.
+    /// Dates, years, postcodes, phone groups and case numbers are mostly
+    /// such runs, so this spares the scanner most of its visits. Each
+    /// condition is necessary for the shape `Scanner::candidate` (or
+    /// `Scanner::split`) reads, never more. `None` when no such index
+    /// exists. Returning an earlier `q` is always allowed: the caller
+    /// re-checks everything at `q` and calls again from the end of the run.
     ///
     /// A run starts where the byte before is not an ASCII digit (at `from`,
     /// the byte before `from` counts).
     ///
-    /// Every call on one `Runs` must pass the same haystack. `from` may move
-    /// in any direction; a call from outside the kept block starts afresh.
+    /// Every call on one `Runs` must pass the same haystack. `from` may
+    /// move in any direction; a call from outside the kept block starts
+    /// afresh.
     #[inline]
     pub(crate) fn next(&mut self, h: &[u8], from: usize) -> Option<usize> {
         #[cfg(all(target_arch = "x86_64", not(miri)))]
@@ -532,7 +536,7 @@ mod x86 {
     /// right before the block, `rt_before` the `r`/`t` mask of the 64 bytes
     /// before it, if known.
     ///
-    /// A run of 2, 4 or 5 digits passes only when the bytes around it that
+    /// A run of 2, 4, 5 or 8 digits passes only when the bytes around it that
     /// its shape needs are in their classes. Where a multi-byte separator
     /// may stand, either width is accepted, so the masks pass a superset of
     /// what the scanner reads. Bytes are read one at a time only for the
