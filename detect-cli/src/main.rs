@@ -276,17 +276,8 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                             );
                         }
                     }
-                    (_, Ok(Outcome::Findings(found))) => {
-                        any_found |= !found.is_empty();
-                        if !a.quiet {
-                            printer
-                                .input(&mut out, input, &found)
-                                .map_err(stop)?;
-                            if stdout_tty {
-                                out.flush().map_err(stop)?;
-                            }
-                        }
-                    }
+                    // Its findings came in the batches before.
+                    (_, Ok(Outcome::Scanned)) => {}
                 }
             }
             progress.draw(printed, bytes_read.load(Ordering::Relaxed));

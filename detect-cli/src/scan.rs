@@ -134,8 +134,8 @@ pub(crate) struct Finding {
 /// What scanning one input gave.
 #[derive(Debug)]
 pub(crate) enum Outcome {
-    /// Scanned; the findings not yet handed to the caller's `emit`.
-    Findings(Vec<Finding>),
+    /// Scanned; the findings went to the caller's `emit`.
+    Scanned,
     /// Skipped: a NUL byte in the first 8 KiB.
     Binary,
 }
@@ -206,7 +206,7 @@ pub(crate) struct Job<'a> {
 impl Job<'_> {
     /// Opens and scans `input` (a file or stdin). Findings are handed to
     /// `emit` chunk by chunk, in order, so a large input is never held in
-    /// memory with all its findings; the last ones come in the outcome.
+    /// memory with all its findings.
     /// When `emit` returns false (no one reads the report any more), the
     /// scan stops early.
     pub(crate) fn run(
@@ -218,9 +218,7 @@ impl Job<'_> {
         match input {
             Input::Stdin => self.scan(io::stdin().lock(), buf, emit),
             Input::File(p) => self.scan(File::open(p)?, buf, emit),
-            Input::Error(_) | Input::Notice(_) => {
-                Ok(Outcome::Findings(Vec::new()))
-            }
+            Input::Error(_) | Input::Notice(_) => Ok(Outcome::Scanned),
         }
     }
 
@@ -262,7 +260,7 @@ impl Job<'_> {
             at.advance(&pending[..upto]);
             pending.drain(..upto);
             if !found.is_empty() && !emit(std::mem::take(&mut found)) {
-                return Ok(Outcome::Findings(Vec::new()));
+                return Ok(Outcome::Scanned);
             }
             if n < buf.len() {
                 break;
@@ -270,7 +268,10 @@ impl Job<'_> {
         }
         stream.finish(|m| matches.push(m));
         self.take(&mut matches, &mut pending, &mut at, &mut found);
-        Ok(Outcome::Findings(found))
+        if !found.is_empty() {
+            emit(found);
+        }
+        Ok(Outcome::Scanned)
     }
 
     /// Turns the matches into findings; `pending` starts at `at.pos`.
@@ -334,7 +335,7 @@ mod tests {
             true
         };
         match job.scan(text, &mut buf, &mut emit).unwrap() {
-            Outcome::Findings(f) => all.extend(f),
+            Outcome::Scanned => {}
             Outcome::Binary => panic!("binary"),
         }
         all
