@@ -523,9 +523,20 @@ impl Scanner {
         haystack: &H,
         from: usize,
     ) -> Option<Match> {
-        self.find_with(haystack.as_ref(), from, &mut |h, i| {
-            Runs::default().next(h, i)
-        })
+        self.find_in(haystack.as_ref(), from, &mut Runs::default())
+    }
+
+    /// [`find_at`](Self::find_at), keeping the prefilter's place in `runs`
+    /// between calls on the same haystack (as [`FindIter`] does), so a
+    /// dense stretch is classified once.
+    #[inline]
+    pub(crate) fn find_in(
+        &self,
+        h: &[u8],
+        from: usize,
+        runs: &mut Runs,
+    ) -> Option<Match> {
+        self.find_with(h, from, &mut |h, i| runs.next(h, i))
     }
 
     /// The search loop of [`find_at`](Self::find_at), with `next` finding
@@ -1130,12 +1141,7 @@ impl Iterator for FindIter<'_, '_> {
 
     #[inline]
     fn next(&mut self) -> Option<Match> {
-        let runs = &mut self.runs;
-        let found =
-            self.scanner.find_with(self.haystack, self.pos, &mut |h, i| {
-                runs.next(h, i)
-            });
-        match found {
+        match self.scanner.find_in(self.haystack, self.pos, &mut self.runs) {
             Some(m) => {
                 self.pos = m.end;
                 Some(m)

@@ -2,6 +2,7 @@
 //! scanning it whole, in bounded memory.
 
 use crate::kind::Confidence;
+use crate::prefilter::Runs;
 use crate::scanner::{Match, Scanner};
 
 /// Bytes a candidate's own decision may need after its start: the longest
@@ -103,9 +104,11 @@ impl StreamScanner {
     /// Reports the findings that start before the stream offset `limit`.
     fn search(&mut self, limit: usize, f: &mut dyn FnMut(Match)) {
         let end = self.base + self.buf.len();
+        // The buffer stays as it is during one search.
+        let mut runs = Runs::default();
         loop {
             let from = self.resume - self.base;
-            match self.all.find_at(&self.buf, from) {
+            match self.all.find_in(&self.buf, from, &mut runs) {
                 Some(m) if self.base + m.start() < limit => {
                     if m.confidence() >= self.min {
                         f(m.offset(self.base));
