@@ -4,7 +4,7 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use detect_core::{RedactStyle, Scanner};
+use detect_core::{Match, RedactStyle, Scanner};
 
 use crate::scan::{CHUNK, io_cause, read_full};
 
@@ -33,16 +33,7 @@ pub(crate) fn redact_stream<R: Read, W: Write>(
         stream.feed(&buf[..n], |m| matches.push(m));
         count += matches.len();
         let upto = stream.settled();
-        for m in matches.drain(..) {
-            let (s, e) = (m.start() - done, m.end() - done);
-            out.extend_from_slice(&pending[..s]);
-            m.redact_span(&pending[s..e], style, &mut out);
-            pending.drain(..e);
-            done = m.end();
-        }
-        out.extend_from_slice(&pending[..upto - done]);
-        pending.drain(..upto - done);
-        done = upto;
+        settle(&mut pending, &mut done, upto, &mut matches, style, &mut out);
         w.write_all(&out).map_err(Error::Write)?;
         out.clear();
         if n < buf.len() {
@@ -51,17 +42,36 @@ pub(crate) fn redact_stream<R: Read, W: Write>(
     }
     stream.finish(|m| matches.push(m));
     count += matches.len();
-    for m in matches.drain(..) {
-        let (s, e) = (m.start() - done, m.end() - done);
-        out.extend_from_slice(&pending[..s]);
-        m.redact_span(&pending[s..e], style, &mut out);
-        pending.drain(..e);
-        done = m.end();
-    }
-    out.extend_from_slice(&pending);
+    let end = done + pending.len();
+    settle(&mut pending, &mut done, end, &mut matches, style, &mut out);
     w.write_all(&out).map_err(Error::Write)?;
     w.flush().map_err(Error::Write)?;
     Ok(count)
+}
+
+/// Moves the settled bytes, stream offsets `done..upto`, from the front of
+/// `pending` to `out`, masking the `matches` among them (which all end by
+/// `upto`). `pending` is shifted once, not once per match, so a chunk
+/// dense with findings costs no more than a plain one.
+fn settle(
+    pending: &mut Vec<u8>,
+    done: &mut usize,
+    upto: usize,
+    matches: &mut Vec<Match>,
+    style: RedactStyle,
+    out: &mut Vec<u8>,
+) {
+    let mut at = 0;
+    for m in matches.drain(..) {
+        let (s, e) = (m.start() - *done, m.end() - *done);
+        out.extend_from_slice(&pending[at..s]);
+        m.redact_span(&pending[s..e], style, out);
+        at = e;
+    }
+    let end = upto - *done;
+    out.extend_from_slice(&pending[at..end]);
+    pending.drain(..end);
+    *done = upto;
 }
 
 /// Where a redaction failed.
