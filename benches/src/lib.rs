@@ -28,7 +28,7 @@ count is known by construction.
 
 use std::ops::Range;
 
-use detect_core::{Confidence, Kind, Scanner};
+use detect_core::{Confidence, Kind, RedactStyle, Scanner};
 use regex::bytes::Regex;
 
 /// The seed of every corpus in the suite.
@@ -362,6 +362,14 @@ impl Corpus {
 #[inline(never)]
 pub fn sladd_count(sc: &Scanner, pieces: &[&[u8]]) -> usize {
     pieces.iter().map(|h| sc.find_iter(h).count()).sum()
+}
+
+/// `text` masked by `sc` into `out` (cleared first); the number of
+/// findings masked. Never inlined, as [`sladd_count`].
+#[inline(never)]
+pub fn sladd_redact(sc: &Scanner, text: &[u8], out: &mut Vec<u8>) -> usize {
+    out.clear();
+    sc.redact_into(text, RedactStyle::Mask, out)
 }
 
 /// [`Naive::count`] over each of `pieces`, added up. Never inlined.

@@ -19,12 +19,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use detect_core::{Confidence, Date, Flags, Match, RedactStyle, Scanner};
+mod common;
 
-/// The reference date of the test vectors.
-fn as_of() -> Date {
-    Date::new(2026, 11, 22).unwrap()
-}
+use common::{as_of, low};
+use detect_core::{Confidence, Flags, Match, RedactStyle, Scanner};
 
 /// The option sets every input is replayed with.
 fn scanners() -> Vec<Scanner> {
@@ -165,14 +163,6 @@ fn every_seed_passes_every_check() {
         }
     }
     assert!(n > 0, "no seeds in {}", seeds.display());
-}
-
-fn low() -> Scanner {
-    Scanner::builder()
-        .reference_date(as_of())
-        .min_confidence(Confidence::Low)
-        .build()
-        .unwrap()
 }
 
 /// Found by the `scan` target's shift check (line breaks in front must

@@ -2,17 +2,9 @@
 
 mod common;
 
-use common::{Planted, Rng, as_of, filler, look_alike, planted};
+use common::{Planted, Rng, as_of, filler, look_alike, low, planted};
 use detect_core::{Confidence, Kind, Match, RedactStyle, Scanner};
 use proptest::prelude::*;
-
-fn low() -> Scanner {
-    Scanner::builder()
-        .reference_date(as_of())
-        .min_confidence(Confidence::Low)
-        .build()
-        .unwrap()
-}
 
 /// A haystack of filler, planted identifiers and look-alikes; returns the
 /// text and the spans and identifiers planted in it.

@@ -15,7 +15,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use detect_core::{RedactStyle, Scanner};
+use detect_core::Scanner;
 use sladd_benches::{Naive, SEED};
 
 fn main() {
@@ -52,12 +52,7 @@ fn main() {
     let mut out = Vec::with_capacity(corpus.text.len());
     for _ in 0..passes {
         n += if which == "redact" {
-            out.clear();
-            sc.redact_into(
-                black_box(&corpus.text),
-                RedactStyle::Mask,
-                &mut out,
-            )
+            sladd_benches::sladd_redact(&sc, black_box(&corpus.text), &mut out)
         } else if naive_mode {
             sladd_benches::naive_count(&naive, black_box(&pieces))
         } else {

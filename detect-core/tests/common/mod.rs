@@ -5,11 +5,20 @@
 
 #![allow(dead_code, unreachable_pub)]
 
-use detect_core::{Date, Kind};
+use detect_core::{Confidence, Date, Kind, Scanner};
 
 /// The reference date of the tests (the specification's `AS_OF`).
 pub fn as_of() -> Date {
     Date::new(2026, 11, 22).unwrap()
+}
+
+/// A scanner as of [`as_of`] that reports every level, `low` included.
+pub fn low() -> Scanner {
+    Scanner::builder()
+        .reference_date(as_of())
+        .min_confidence(Confidence::Low)
+        .build()
+        .unwrap()
 }
 
 /// SplitMix64: small, deterministic, good enough for test data.
