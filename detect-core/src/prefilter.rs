@@ -278,25 +278,21 @@ mod x86 {
         }
     }
 
-    /// The 64 bytes of `b` as two vectors.
+    /// The class masks of the 64 bytes at `p`.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2 and `p..p + 64` must be readable.
     #[target_feature(enable = "avx2")]
     #[inline]
-    fn load(b: &[u8; 64]) -> (__m256i, __m256i) {
-        // SAFETY: `b` holds 64 bytes, so both 32-byte loads stay inside
-        // it; `_mm256_loadu_si256` has no alignment requirement.
-        unsafe {
+    unsafe fn classify(p: *const u8) -> Masks {
+        // SAFETY: the caller guarantees 64 readable bytes at `p`.
+        let (a, b) = unsafe {
             (
-                _mm256_loadu_si256(b.as_ptr().cast()),
-                _mm256_loadu_si256(b.as_ptr().add(32).cast()),
+                _mm256_loadu_si256(p.cast()),
+                _mm256_loadu_si256(p.add(32).cast()),
             )
-        }
-    }
-
-    /// The class masks of the 64 bytes of `b`.
-    #[target_feature(enable = "avx2")]
-    #[inline]
-    fn classify(b: &[u8; 64]) -> Masks {
-        let (a, b) = load(b);
+        };
         let table = |t: [u8; 16]| {
             let x = i128::from_le_bytes(t);
             let x = _mm_set_epi64x((x >> 64) as i64, x as i64);
@@ -345,34 +341,29 @@ mod x86 {
         }
     }
 
-    /// The 64 bytes of `h` that hold `h[a..]` and the number of bytes
-    /// before `a` among them: `h[a..a + 64]` where that fits, else the last
-    /// 64 bytes of `h`, whose masks, shifted right by that number, get
-    /// zeros past the end. `None` past the end. `h` has at least 64 bytes.
-    #[inline(always)]
-    fn window(h: &[u8], a: usize) -> Option<(&[u8; 64], u32)> {
-        let n = h.len();
-        if a >= n {
-            return None;
-        }
-        let start = a.min(n - 64);
-        let block = h[start..start + 64].try_into().expect("64 bytes");
-        Some((block, (a - start) as u32))
-    }
-
-    /// [`classify`] of the 64 bytes of `h` at `a`, zeros past the end. `h`
-    /// has at least 64 bytes. Always inlined (which a `target_feature`
-    /// function cannot be), so its masks stay in registers.
+    /// [`classify`] of the 64 bytes of `h` at `a`: masks past the end of
+    /// `h` are zero. `h` has at least 64 bytes. Always inlined (which a
+    /// `target_feature` function cannot be), so its masks stay in
+    /// registers.
     ///
     /// # Safety
     ///
     /// The CPU must support AVX2.
     #[inline(always)]
     unsafe fn classify_at(h: &[u8], a: usize) -> Masks {
-        match window(h, a) {
-            // SAFETY: the caller promises AVX2.
-            Some((b, back)) => unsafe { classify(b) }.shr(back),
-            None => Masks::default(),
+        let n = h.len();
+        assert!(n >= 64);
+        if a + 64 <= n {
+            // SAFETY: the caller promises AVX2; `a..a + 64` lies in `h`.
+            unsafe { classify(h[a..].as_ptr()) }
+        } else if a < n {
+            // The last 64 bytes, less those before `a`: the bits past the
+            // end come in as zeros.
+            // SAFETY: the caller promises AVX2; `n - 64..n` lies in `h`.
+            unsafe { classify(h[n - 64..].as_ptr()) }
+                .shr((a - (n - 64)) as u32)
+        } else {
+            Masks::default()
         }
     }
 
@@ -393,12 +384,22 @@ mod x86 {
     const _: () =
         assert!(super::STARTS & !(1 << 2 | 1 << 4 | 1 << 5 | 0xFF << 6) == 0);
 
-    /// The digit and `0xEF` masks of the 64 bytes of `b`: the quick look
+    /// The digit and `0xEF` masks of the 64 bytes at `p`: the quick look
     /// that tells whether a block needs [`classify`] at all.
+    ///
+    /// # Safety
+    ///
+    /// The CPU must support AVX2 and `p..p + 64` must be readable.
     #[target_feature(enable = "avx2")]
     #[inline]
-    fn digits(b: &[u8; 64]) -> (u64, u64) {
-        let (a, b) = load(b);
+    unsafe fn digits(p: *const u8) -> (u64, u64) {
+        // SAFETY: the caller guarantees 64 readable bytes at `p`.
+        let (a, b) = unsafe {
+            (
+                _mm256_loadu_si256(p.cast()),
+                _mm256_loadu_si256(p.add(32).cast()),
+            )
+        };
         // '0' + 0x50 = 0x80 (i8::MIN), '9' + 0x50 = 0x89.
         let bias = _mm256_set1_epi8(0x50);
         let limit = _mm256_set1_epi8(-118);
@@ -423,13 +424,18 @@ mod x86 {
     /// The CPU must support AVX2.
     #[inline(always)]
     unsafe fn digits_at(h: &[u8], a: usize) -> (u64, u64) {
-        match window(h, a) {
-            Some((b, back)) => {
-                // SAFETY: the caller promises AVX2.
-                let (d, e) = unsafe { digits(b) };
-                (d >> back, e >> back)
-            }
-            None => (0, 0),
+        let n = h.len();
+        assert!(n >= 64);
+        if a + 64 <= n {
+            // SAFETY: the caller promises AVX2; `a..a + 64` lies in `h`.
+            unsafe { digits(h[a..].as_ptr()) }
+        } else if a < n {
+            let back = (a - (n - 64)) as u32;
+            // SAFETY: the caller promises AVX2; `n - 64..n` lies in `h`.
+            let (d, e) = unsafe { digits(h[n - 64..].as_ptr()) };
+            (d >> back, e >> back)
+        } else {
+            (0, 0)
         }
     }
 
@@ -657,8 +663,8 @@ mod x86 {
                 let h: Vec<u8> = (0..64u8)
                     .map(|k| start.wrapping_add(k.wrapping_mul(5)))
                     .collect();
-                // SAFETY: AVX2 was checked above.
-                let m = unsafe { classify(h[..].try_into().unwrap()) };
+                // SAFETY: AVX2 was checked above; `h` has 64 bytes.
+                let m = unsafe { classify(h.as_ptr()) };
                 for (k, &b) in h.iter().enumerate() {
                     let c = class::of(b);
                     let bit = |mask: u64| mask >> k & 1 == 1;
