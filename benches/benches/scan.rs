@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_main};
 use detect_core::Scanner;
-use sladd_benches::{Corpus, Naive, naive_count, sladd_count, sladd_redact};
+use sladd_benches::{
+    Corpus, Naive, id_scanner, naive_count, sladd_count, sladd_redact,
+};
 
 fn config() -> Criterion {
     Criterion::default()
@@ -16,8 +18,8 @@ fn config() -> Criterion {
 }
 
 fn scan(c: &mut Criterion) {
-    let sc = Scanner::new();
-    let naive = Naive::new(sc);
+    let sc = id_scanner();
+    let naive = Naive::new(sc.clone());
     for corpus in sladd_benches::all() {
         bench_corpus(c, &sc, &naive, &corpus);
     }
@@ -60,10 +62,10 @@ fn bench_corpus(c: &mut Criterion, sc: &Scanner, naive: &Naive, k: &Corpus) {
 }
 
 fn redact(c: &mut Criterion) {
-    let sc = Scanner::new();
+    let sc = id_scanner();
     let k =
         sladd_benches::prose(sladd_benches::PROSE_LEN, sladd_benches::SEED);
-    let expected = k.check(&sc, &Naive::new(sc));
+    let expected = k.check(&sc, &Naive::new(sc.clone()));
     let mut out = Vec::with_capacity(k.text.len());
     let mut g = c.benchmark_group("redact");
     g.throughput(Throughput::Bytes(k.text.len() as u64));
@@ -80,7 +82,7 @@ fn redact(c: &mut Criterion) {
 fn build(c: &mut Criterion) {
     let mut g = c.benchmark_group("build");
     g.bench_function("sladd/default", |b| b.iter(Scanner::new));
-    g.bench_function("naive/regex", |b| b.iter(|| Naive::new(Scanner::new())));
+    g.bench_function("naive/regex", |b| b.iter(|| Naive::new(id_scanner())));
     g.finish();
 }
 

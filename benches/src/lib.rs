@@ -398,6 +398,13 @@ const TEN_FI: &[Kind] =
 const NO: &[Kind] = &[Kind::NoFnr, Kind::NoDnr, Kind::NoHnr, Kind::NoFhnr];
 const TWELVE: &[Kind] = &[Kind::SePnr, Kind::SeSnr, Kind::NoDuf];
 
+/// The scanner the ID benchmarks measure: every national ID kind, the
+/// defaults otherwise. With only ID kinds the scanner runs its ID pass
+/// directly, as sladd's ID users do.
+pub fn id_scanner() -> Scanner {
+    Scanner::builder().kind_names(["ids"]).build().expect("valid options")
+}
+
 impl Naive {
     /// The baseline, validating with `sc`.
     pub fn new(sc: Scanner) -> Naive {
@@ -443,7 +450,7 @@ struct Writer {
 
 impl Writer {
     fn new(seed: u64, cap: usize) -> Writer {
-        let sc = Scanner::new();
+        let sc = id_scanner();
         Writer {
             rng: Rng::new(seed),
             out: Vec::with_capacity(cap + 1024),

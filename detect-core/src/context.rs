@@ -11,8 +11,6 @@
 //! short ones must stand as whole words, so `kt` does not fire inside
 //! `kontrakt`.
 
-use std::sync::OnceLock;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::kind::{Kind, KindSet};
@@ -26,7 +24,8 @@ const DK: KindSet = KindSet::of(&[Kind::DkCpr]);
 const SE: KindSet = KindSet::of(&[Kind::SePnr, Kind::SeSnr]);
 const FI: KindSet = KindSet::of(&[Kind::FiHetu]);
 const IS: KindSet = KindSet::of(&[Kind::IsKt]);
-const ALL: KindSet = KindSet::ALL;
+/// Negative keywords speak against every national ID kind.
+const ALL: KindSet = KindSet::IDS;
 const NONE: KindSet = KindSet::NONE;
 
 /// How a keyword must sit in its text.
@@ -260,13 +259,16 @@ fn spellings(word: &str) -> Vec<String> {
 }
 
 /// The built automaton with, per pattern, the keyword it spells.
+#[derive(Debug)]
 pub(crate) struct Keywords {
     ac: AhoCorasick,
     of_pattern: Vec<u16>,
 }
 
 impl Keywords {
-    fn build() -> Keywords {
+    /// Builds the automaton (about a millisecond); a scanner's data holds
+    /// it.
+    pub(crate) fn build() -> Keywords {
         let mut pats = Vec::new();
         let mut of_pattern = Vec::new();
         for (i, k) in KEYWORDS.iter().enumerate() {
@@ -287,21 +289,15 @@ impl Keywords {
             .expect("the keyword automaton is small and always builds");
         Keywords { ac, of_pattern }
     }
-
-    /// The shared automaton, built on first use.
-    pub(crate) fn get() -> &'static Keywords {
-        static KW: OnceLock<Keywords> = OnceLock::new();
-        KW.get_or_init(Keywords::build)
-    }
 }
 
 /// What the window around one candidate says, per kind.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Context {
     /// Distance in bytes from the nearest positive keyword for each kind.
-    pos: [u32; 10],
+    pos: [u32; Kind::COUNT],
     /// Distance in bytes from the nearest negative keyword for each kind.
-    neg: [u32; 10],
+    neg: [u32; Kind::COUNT],
     /// Kinds with a positive keyword standing right before the candidate,
     /// with nothing but punctuation and spaces between (`fnr: …`).
     label: KindSet,
@@ -406,22 +402,26 @@ pub(crate) fn window_fwd(h: &[u8], at: usize, chars: u32) -> usize {
 /// The kinds whose label (a positive keyword) ends right before `at`, with
 /// at most four bytes of spaces and punctuation between. Searches only the
 /// few dozen bytes a label can occupy.
-pub(crate) fn label_before(h: &[u8], at: usize) -> KindSet {
-    read(h, at, at, 48, 0).label
+pub(crate) fn label_before(kw: &Keywords, h: &[u8], at: usize) -> KindSet {
+    read(kw, h, at, at, 48, 0).label
 }
 
 /// Reads the keywords in the window around `[start, end)`: `before`
 /// characters before it and `after` characters after it, on its line.
 /// Allocates nothing.
 pub(crate) fn read(
+    kw: &Keywords,
     h: &[u8],
     start: usize,
     end: usize,
     before: u32,
     after: u32,
 ) -> Context {
-    let kw = Keywords::get();
-    let mut ctx = Context { pos: [FAR; 10], neg: [FAR; 10], label: NONE };
+    let mut ctx = Context {
+        pos: [FAR; Kind::COUNT],
+        neg: [FAR; Kind::COUNT],
+        label: NONE,
+    };
     let ws = window_back(h, start, before);
     let we = window_fwd(h, end, after);
     for (lo, hi) in [(ws, start), (end, we)] {
@@ -476,14 +476,14 @@ mod tests {
     /// in cache.
     #[test]
     fn keyword_automaton_is_small() {
-        let kw = Keywords::get();
+        let kw = Keywords::build();
         let bytes = kw.ac.memory_usage();
         assert!(bytes < 1 << 20, "{bytes} bytes");
     }
 
     fn ctx(text: &str, id: &str) -> Context {
         let s = text.find(id).unwrap();
-        read(text.as_bytes(), s, s + id.len(), 40, 20)
+        read(&Keywords::build(), text.as_bytes(), s, s + id.len(), 40, 20)
     }
 
     #[test]

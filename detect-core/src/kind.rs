@@ -1,5 +1,5 @@
-//! The vocabulary of a finding: [`Kind`], [`Country`], [`Confidence`] and
-//! [`Flags`].
+//! The vocabulary of a finding: [`Kind`] (declared once, in the kinds
+//! table below), [`Group`], [`Country`], [`Confidence`] and [`Flags`].
 //!
 //! The numeric values of kinds, confidence levels and flag bits are part of
 //! the C ABI and are never renumbered.
@@ -8,50 +8,107 @@ use core::ffi::CStr;
 use core::fmt;
 use core::str::FromStr;
 
-/// What a finding is: one personal identifier scheme.
+/// The kinds table: the one place a kind is declared. Everything else
+/// (`Kind::ALL`, names, codes, groups, countries, the C enum's check, the
+/// command line's help, Python's constants) is derived from it or checked
+/// against it by the face-consistency tests.
 ///
-/// The string form ([`Kind::as_str`]) is the stable name used by every
-/// surface of sladd (Rust, C, Python and the command line).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u32)]
-#[non_exhaustive]
-pub enum Kind {
-    /// Norwegian fødselsnummer (old rule and the 2032 rule).
-    NoFnr = 1,
-    /// Norwegian D-nummer (day + 40).
-    NoDnr = 2,
-    /// Norwegian H-nummer (month + 40); NAV test numbers share the shape.
-    NoHnr = 3,
-    /// Norwegian FH-nummer (first digit 8 or 9, no date).
-    NoFhnr = 4,
-    /// Norwegian DUF-nummer (12 digits).
-    NoDuf = 5,
-    /// Danish CPR-nummer.
-    DkCpr = 6,
-    /// Swedish personnummer.
-    SePnr = 7,
-    /// Swedish samordningsnummer (day + 60).
-    SeSnr = 8,
-    /// Finnish henkilötunnus (HETU).
-    FiHetu = 9,
-    /// Icelandic kennitala of a person.
-    IsKt = 10,
+/// Each row: variant, C code (append-only: never renumbered or reused),
+/// name, group, country (or `None`), and the doc line.
+macro_rules! kinds {
+    ($($v:ident = $code:literal, $name:literal, $group:ident, $country:expr, $doc:literal;)*) => {
+        /// What a finding is: one kind of personal (or organisation) data.
+        ///
+        /// The string form ([`Kind::as_str`]) is the stable name used by
+        /// every face of sladd (Rust, C, Python and the command line); the
+        /// numeric code ([`Kind::code`]) is the C ABI's and is never
+        /// renumbered or reused.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[repr(u32)]
+        #[non_exhaustive]
+        pub enum Kind {
+            $(#[doc = $doc] $v = $code,)*
+        }
+
+        impl Kind {
+            /// Every kind, in code order.
+            pub const ALL: &'static [Kind] = &[$(Kind::$v,)*];
+
+            /// The stable name as a NUL-terminated string, for C callers.
+            pub const fn as_cstr(self) -> &'static CStr {
+                match self {
+                    $(Kind::$v => {
+                        // The literal has no interior NUL; a const
+                        // evaluation would fail the build otherwise.
+                        match CStr::from_bytes_with_nul(concat!($name, "\0").as_bytes()) {
+                            Ok(c) => c,
+                            Err(_) => panic!("kind names hold no NUL"),
+                        }
+                    })*
+                }
+            }
+
+            /// The group (category) of this kind.
+            pub const fn group(self) -> Group {
+                match self {
+                    $(Kind::$v => Group::$group,)*
+                }
+            }
+
+            /// The country whose scheme this kind is, if it has one
+            /// (names, e-mail addresses and sensitive terms have none).
+            pub const fn country(self) -> Option<Country> {
+                match self {
+                    $(Kind::$v => $country,)*
+                }
+            }
+
+            /// One line on what the kind is.
+            pub const fn description(self) -> &'static str {
+                match self {
+                    $(Kind::$v => $doc,)*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    NoFnr = 1, "no_fnr", Ids, Some(Country::No), "Norwegian fødselsnummer (old rule and the 2032 rule).";
+    NoDnr = 2, "no_dnr", Ids, Some(Country::No), "Norwegian D-nummer (day + 40).";
+    NoHnr = 3, "no_hnr", Ids, Some(Country::No), "Norwegian H-nummer (month + 40); NAV test numbers share the shape.";
+    NoFhnr = 4, "no_fhnr", Ids, Some(Country::No), "Norwegian FH-nummer (first digit 8 or 9, no date).";
+    NoDuf = 5, "no_duf", Ids, Some(Country::No), "Norwegian DUF-nummer (12 digits).";
+    DkCpr = 6, "dk_cpr", Ids, Some(Country::Dk), "Danish CPR-nummer.";
+    SePnr = 7, "se_pnr", Ids, Some(Country::Se), "Swedish personnummer.";
+    SeSnr = 8, "se_snr", Ids, Some(Country::Se), "Swedish samordningsnummer (day + 60).";
+    FiHetu = 9, "fi_hetu", Ids, Some(Country::Fi), "Finnish henkilötunnus (HETU).";
+    IsKt = 10, "is_kt", Ids, Some(Country::Is), "Icelandic kennitala of a person.";
+    PersonName = 11, "person_name", Names, None, "A person's name as written (`Kari Nordmann`, `Nordmann, Kari`, `K. Nordmann`).";
+    Email = 12, "email", Contact, None, "An e-mail address.";
+    Phone = 13, "phone", Contact, None, "A phone number in a Nordic national or international form.";
+    Address = 14, "address", Contact, None, "A street address: street name and house number, with postcode and town after it.";
+    Iban = 15, "iban", Financial, None, "An IBAN (mod 97, length per country).";
+    BankAccount = 16, "bank_account", Financial, None, "A bank account number (NO 11 digits mod 11, DK reg.nr + konto, SE clearing + account, labelled accounts).";
+    PaymentCard = 17, "payment_card", Financial, None, "A payment card number (Luhn and issuer ranges).";
+    NoOrgnr = 18, "no_orgnr", Organisations, Some(Country::No), "Norwegian organisasjonsnummer.";
+    DkCvr = 19, "dk_cvr", Organisations, Some(Country::Dk), "Danish CVR-nummer.";
+    SeOrgnr = 20, "se_orgnr", Organisations, Some(Country::Se), "Swedish organisationsnummer.";
+    FiYtunnus = 21, "fi_ytunnus", Organisations, Some(Country::Fi), "Finnish Y-tunnus (business ID).";
+    IsCompanyKt = 22, "is_company_kt", Organisations, Some(Country::Is), "Icelandic kennitala of a company or organisation.";
+    SensitiveHealth = 23, "sensitive_health", Sensitive, None, "A term of health (diagnoses, treatment, disability).";
+    SensitiveChildWelfare = 24, "sensitive_child_welfare", Sensitive, None, "A term of child welfare (barnevern, placement, care order).";
+    SensitiveSocial = 25, "sensitive_social", Sensitive, None, "A term of social assistance (sosialhjelp, økonomisk stønad).";
+    SensitiveCriminal = 26, "sensitive_criminal", Sensitive, None, "A term of criminal offences and convictions.";
+    SensitiveEthnicity = 27, "sensitive_ethnicity", Sensitive, None, "A term of ethnic origin.";
+    SensitiveBelief = 28, "sensitive_belief", Sensitive, None, "A term of religious or philosophical belief, or political opinion.";
+    SensitiveSexuality = 29, "sensitive_sexuality", Sensitive, None, "A term of sex life or sexual orientation.";
+    SensitiveUnion = 30, "sensitive_union", Sensitive, None, "A term of trade-union membership.";
 }
 
 impl Kind {
-    /// Every kind, in numeric order.
-    pub const ALL: [Kind; 10] = [
-        Kind::NoFnr,
-        Kind::NoDnr,
-        Kind::NoHnr,
-        Kind::NoFhnr,
-        Kind::NoDuf,
-        Kind::DkCpr,
-        Kind::SePnr,
-        Kind::SeSnr,
-        Kind::FiHetu,
-        Kind::IsKt,
-    ];
+    /// The number of kinds.
+    pub const COUNT: usize = Kind::ALL.len();
 
     /// The stable lower-case name, e.g. `"no_fnr"`.
     pub const fn as_str(self) -> &'static str {
@@ -61,53 +118,137 @@ impl Kind {
         }
     }
 
-    /// The stable name as a NUL-terminated string, for C callers.
-    pub const fn as_cstr(self) -> &'static CStr {
-        match self {
-            Kind::NoFnr => c"no_fnr",
-            Kind::NoDnr => c"no_dnr",
-            Kind::NoHnr => c"no_hnr",
-            Kind::NoFhnr => c"no_fhnr",
-            Kind::NoDuf => c"no_duf",
-            Kind::DkCpr => c"dk_cpr",
-            Kind::SePnr => c"se_pnr",
-            Kind::SeSnr => c"se_snr",
-            Kind::FiHetu => c"fi_hetu",
-            Kind::IsKt => c"is_kt",
-        }
-    }
-
-    /// The country that issues this kind.
-    pub const fn country(self) -> Country {
-        match self {
-            Kind::NoFnr | Kind::NoDnr | Kind::NoHnr | Kind::NoFhnr => {
-                Country::No
-            }
-            Kind::NoDuf => Country::No,
-            Kind::DkCpr => Country::Dk,
-            Kind::SePnr | Kind::SeSnr => Country::Se,
-            Kind::FiHetu => Country::Fi,
-            Kind::IsKt => Country::Is,
-        }
-    }
-
-    /// The numeric code used by the C ABI (1–10).
+    /// The numeric code used by the C ABI.
     pub const fn code(self) -> u32 {
         self as u32
     }
 
     /// The kind with the given C ABI code.
     pub const fn from_code(code: u32) -> Option<Kind> {
-        if code >= 1 && code <= 10 {
+        // Codes are dense from 1: checked by a test.
+        if code >= 1 && (code as usize) <= Kind::COUNT {
             Some(Kind::ALL[(code - 1) as usize])
         } else {
             None
         }
     }
 
-    pub(crate) const fn bit(self) -> u16 {
+    /// Whether this is a national identity number (group `ids`): the kinds
+    /// whose date part `keep_birthdate` keeps.
+    pub const fn is_national_id(self) -> bool {
+        matches!(self.group(), Group::Ids)
+    }
+
+    pub(crate) const fn bit(self) -> u64 {
         1 << (self as u32 - 1)
     }
+}
+
+/// The category of a kind (CONTRACT §1.1). Group names work wherever kinds
+/// are chosen; `personal` means ids + names + contact + financial.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u32)]
+pub enum Group {
+    /// National identity numbers.
+    Ids = 1,
+    /// Person names.
+    Names = 2,
+    /// E-mail addresses, phone numbers, street addresses.
+    Contact = 3,
+    /// IBANs, bank accounts, payment cards.
+    Financial = 4,
+    /// Organisation numbers (not personal data; off by default).
+    Organisations = 5,
+    /// Terms of a special category (health, child welfare, …).
+    Sensitive = 6,
+}
+
+impl Group {
+    /// Every group, in code order.
+    pub const ALL: [Group; 6] = [
+        Group::Ids,
+        Group::Names,
+        Group::Contact,
+        Group::Financial,
+        Group::Organisations,
+        Group::Sensitive,
+    ];
+
+    /// The stable lower-case name, e.g. `"contact"`.
+    pub const fn as_str(self) -> &'static str {
+        match self.as_cstr().to_str() {
+            Ok(s) => s,
+            Err(_) => unreachable!(),
+        }
+    }
+
+    /// The name as a NUL-terminated string, for C callers.
+    pub const fn as_cstr(self) -> &'static CStr {
+        match self {
+            Group::Ids => c"ids",
+            Group::Names => c"names",
+            Group::Contact => c"contact",
+            Group::Financial => c"financial",
+            Group::Organisations => c"organisations",
+            Group::Sensitive => c"sensitive",
+        }
+    }
+
+    /// The numeric code used by the C ABI (1–6).
+    pub const fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// Whether a default scanner reports this group's kinds.
+    pub const fn default_on(self) -> bool {
+        !matches!(self, Group::Organisations)
+    }
+
+    /// The kinds of this group.
+    pub fn kinds(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.iter().copied().filter(move |k| k.group() == self)
+    }
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Group {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Group, ParseNameError> {
+        Group::ALL
+            .iter()
+            .copied()
+            .find(|g| g.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| ParseNameError::new("group", s))
+    }
+}
+
+/// The selection names that are not a kind or a group: `personal` (ids,
+/// names, contact and financial) and `all` (every kind).
+pub const SELECTION_ALIASES: [&str; 2] = ["personal", "all"];
+
+/// The kinds a selection name stands for: a kind (`no_fnr`), a group
+/// (`contact`), `personal` or `all`.
+pub(crate) fn selection(name: &str) -> Result<KindSet, ParseNameError> {
+    let n = name.trim();
+    if let Ok(k) = n.parse::<Kind>() {
+        return Ok(KindSet::of(&[k]));
+    }
+    if let Ok(g) = n.parse::<Group>() {
+        return Ok(KindSet::of_group(g));
+    }
+    if n.eq_ignore_ascii_case("personal") {
+        return Ok(KindSet::PERSONAL);
+    }
+    if n.eq_ignore_ascii_case("all") {
+        return Ok(KindSet::ALL);
+    }
+    Err(ParseNameError::new("kind", name))
 }
 
 impl fmt::Display for Kind {
@@ -129,7 +270,8 @@ impl ParseNameError {
         ParseNameError { what, value: value.to_string() }
     }
 
-    /// What was being parsed: `"kind"`, `"country"` or `"confidence"`.
+    /// What was being parsed: `"kind"`, `"group"`, `"country"`,
+    /// `"confidence"` or `"redaction style"`.
     pub fn what(&self) -> &'static str {
         self.what
     }
@@ -154,7 +296,12 @@ impl fmt::Display for ParseNameError {
             r
         };
         match self.what {
-            "kind" => Kind::ALL.iter().try_for_each(|k| item(k.as_str()))?,
+            "kind" => {
+                Kind::ALL.iter().try_for_each(|k| item(k.as_str()))?;
+                Group::ALL.iter().try_for_each(|g| item(g.as_str()))?;
+                SELECTION_ALIASES.iter().try_for_each(|a| item(a))?
+            }
+            "group" => Group::ALL.iter().try_for_each(|g| item(g.as_str()))?,
             "country" => {
                 Country::ALL.iter().try_for_each(|c| item(c.as_str()))?
             }
@@ -217,7 +364,7 @@ impl Country {
 
     /// The kinds this country issues.
     pub fn kinds(self) -> impl Iterator<Item = Kind> {
-        Kind::ALL.into_iter().filter(move |k| k.country() == self)
+        Kind::ALL.iter().copied().filter(move |k| k.country() == Some(self))
     }
 }
 
@@ -437,19 +584,58 @@ impl fmt::Debug for Flags {
     }
 }
 
-/// A set of kinds, as a bit set.
+/// A set of kinds, as a bit set (one bit per code; room for 64 kinds).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub(crate) struct KindSet(pub(crate) u16);
+pub(crate) struct KindSet(pub(crate) u64);
+
+const _: () = assert!(Kind::COUNT <= 64, "KindSet holds 64 kinds");
 
 impl KindSet {
-    pub(crate) const ALL: KindSet = KindSet(0x3FF);
+    pub(crate) const ALL: KindSet = KindSet::of(Kind::ALL);
     pub(crate) const NONE: KindSet = KindSet(0);
+    /// National identity numbers.
+    pub(crate) const IDS: KindSet = KindSet::of_group(Group::Ids);
+    /// ids + names + contact + financial.
+    pub(crate) const PERSONAL: KindSet = KindSet(
+        KindSet::IDS.0
+            | KindSet::of_group(Group::Names).0
+            | KindSet::of_group(Group::Contact).0
+            | KindSet::of_group(Group::Financial).0,
+    );
+    /// What a default scanner reports: every group that is on by default.
+    pub(crate) const DEFAULT: KindSet = {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < Kind::ALL.len() {
+            if Kind::ALL[i].group().default_on() {
+                bits |= Kind::ALL[i].bit();
+            }
+            i += 1;
+        }
+        KindSet(bits)
+    };
 
     pub(crate) const fn of(kinds: &[Kind]) -> KindSet {
         let mut bits = 0;
         let mut i = 0;
         while i < kinds.len() {
             bits |= kinds[i].bit();
+            i += 1;
+        }
+        KindSet(bits)
+    }
+
+    pub(crate) fn of_iter(kinds: impl Iterator<Item = Kind>) -> KindSet {
+        KindSet(kinds.fold(0, |a, k| a | k.bit()))
+    }
+
+    pub(crate) const fn of_group(g: Group) -> KindSet {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < Kind::ALL.len() {
+            if Kind::ALL[i].group() as u32 == g as u32 {
+                bits |= Kind::ALL[i].bit();
+            }
             i += 1;
         }
         KindSet(bits)
@@ -471,7 +657,16 @@ impl KindSet {
         KindSet(self.0 | o.0)
     }
 
+    /// Whether every kind of `self` is in `o`.
+    pub(crate) const fn is_subset(self, o: KindSet) -> bool {
+        self.0 & !o.0 == 0
+    }
+
+    pub(crate) const fn intersects(self, o: KindSet) -> bool {
+        self.0 & o.0 != 0
+    }
+
     pub(crate) fn iter(self) -> impl Iterator<Item = Kind> {
-        Kind::ALL.into_iter().filter(move |k| self.contains(*k))
+        Kind::ALL.iter().copied().filter(move |k| self.contains(*k))
     }
 }

@@ -83,6 +83,7 @@ DUF.
 
 mod checksum;
 mod context;
+mod data;
 mod date;
 mod ids;
 mod kind;
@@ -91,13 +92,16 @@ mod redact;
 mod scanner;
 mod shape;
 mod stream;
+mod text;
 
 pub use crate::date::{Date, ParseDateError};
-pub use crate::kind::{Confidence, Country, Flags, Kind, ParseNameError};
+pub use crate::kind::{
+    Confidence, Country, Flags, Group, Kind, ParseNameError, SELECTION_ALIASES,
+};
 pub use crate::redact::RedactStyle;
 pub use crate::scanner::{
-    BuildError, DEFAULT_AFTER, DEFAULT_BEFORE, FindIter, MAX_WINDOW, Match,
-    Scanner, ScannerBuilder,
+    BuildError, DEFAULT_AFTER, DEFAULT_BEFORE, FindIter, MAX_LIST_ENTRY,
+    MAX_WINDOW, Match, Scanner, ScannerBuilder,
 };
 pub use crate::stream::StreamScanner;
 

@@ -85,6 +85,50 @@ fn date_digits(m: &Match, digits: &[u8]) -> usize {
     }
 }
 
+/// Masks a finding of a text kind per character (docs/contract.md §4):
+/// each letter or digit becomes one `*`, everything else stays, so the
+/// length in characters is kept and no UTF-8 sequence is split. A byte
+/// that is not UTF-8 is masked too.
+fn mask_chars(span: &[u8], out: &mut Vec<u8>) {
+    for chunk in span.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_alphanumeric() {
+                out.push(b'*');
+            } else {
+                let mut b = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            }
+        }
+        out.extend(chunk.invalid().iter().map(|_| b'*'));
+    }
+}
+
+/// The length in bytes of [`mask_chars`]'s output.
+fn masked_chars_len(span: &[u8]) -> usize {
+    span.utf8_chunks()
+        .map(|chunk| {
+            let valid: usize = chunk
+                .valid()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { 1 } else { c.len_utf8() })
+                .sum();
+            valid + chunk.invalid().len()
+        })
+        .sum()
+}
+
+/// The length in bytes of the redacted form of `m`, whose bytes are
+/// `span`.
+fn redacted_span_len(span: &[u8], m: &Match, style: RedactStyle) -> usize {
+    match style {
+        RedactStyle::Label => m.kind().as_str().len() + 2,
+        // An ID is masked byte for byte (a fullwidth digit by a fullwidth
+        // asterisk).
+        _ if m.kind().is_national_id() => span.len(),
+        _ => masked_chars_len(span),
+    }
+}
+
 /// Appends the redacted form of the finding `m`, whose bytes are `span`,
 /// to `out`.
 fn redact_span(span: &[u8], m: &Match, style: RedactStyle, out: &mut Vec<u8>) {
@@ -92,6 +136,11 @@ fn redact_span(span: &[u8], m: &Match, style: RedactStyle, out: &mut Vec<u8>) {
         out.push(b'[');
         out.extend_from_slice(m.kind().as_str().as_bytes());
         out.push(b']');
+        return;
+    }
+    if !m.kind().is_national_id() {
+        // keep_birthdate applies to national IDs; the rest is masked whole.
+        mask_chars(span, out);
         return;
     }
     let keep = if style == RedactStyle::KeepBirthdate {
@@ -211,7 +260,7 @@ impl Scanner {
     /// whenever the input is.
     pub fn redact_str(&self, text: &str, style: RedactStyle) -> String {
         let out = self.redact(text, style);
-        // Only ASCII digits and letters are replaced, by ASCII, and
+        // Whole characters are replaced: letters and digits by `*`,
         // fullwidth digits by the fullwidth asterisk; labels are ASCII.
         String::from_utf8(out).expect("redaction keeps UTF-8 valid")
     }
@@ -244,11 +293,8 @@ impl Scanner {
         style: RedactStyle,
     ) -> usize {
         let h = haystack.as_ref();
-        if style != RedactStyle::Label {
-            return h.len();
-        }
         self.find_iter(h).fold(h.len(), |len, m| {
-            len - m.len() + m.kind().as_str().len() + 2
+            len - m.len() + redacted_span_len(&h[m.range()], &m, style)
         })
     }
 }
@@ -256,6 +302,50 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::kind::{Confidence, Flags, Kind};
+
+    #[test]
+    fn text_kinds_are_masked_per_character() {
+        let text = "til Ørjan Ås, 5.";
+        let m = Match::new(
+            Kind::PersonName,
+            Confidence::High,
+            Flags::empty(),
+            4,
+            text.find(',').unwrap(),
+        );
+        let mut out = Vec::new();
+        redact_span(
+            &text.as_bytes()[m.range()],
+            &m,
+            RedactStyle::Mask,
+            &mut out,
+        );
+        assert_eq!(String::from_utf8(out.clone()).unwrap(), "***** **");
+        assert_eq!(
+            redacted_span_len(
+                &text.as_bytes()[m.range()],
+                &m,
+                RedactStyle::Mask
+            ),
+            out.len()
+        );
+        // keep_birthdate masks a name whole.
+        out.clear();
+        let span = &text.as_bytes()[m.range()];
+        redact_span(span, &m, RedactStyle::KeepBirthdate, &mut out);
+        assert_eq!(out, "***** **".as_bytes());
+        // Bytes that are not UTF-8 are masked, one `*` each.
+        out.clear();
+        mask_chars(b"ab\xFF-1", &mut out);
+        assert_eq!(out, b"***-*");
+        assert_eq!(masked_chars_len(b"ab\xFF-1"), 5);
+        // Non-letters outside the ASCII range stay as they are.
+        out.clear();
+        mask_chars("é–1".as_bytes(), &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), "*–*");
+    }
 
     #[test]
     fn style_names_round_trip_and_errors_list_the_styles() {

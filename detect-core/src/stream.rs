@@ -2,8 +2,7 @@
 //! scanning it whole, in bounded memory.
 
 use crate::kind::Confidence;
-use crate::prefilter::Runs;
-use crate::scanner::{Match, Scanner};
+use crate::scanner::{Match, Scanner, Search};
 
 /// Bytes a candidate's own decision may need after its start: the longest
 /// written shape (13 fullwidth digits and two separators), the boundary
@@ -61,7 +60,7 @@ impl Scanner {
             base: 0,
             resume: 0,
             // A character is at most four bytes.
-            ahead: SHAPE_AHEAD + 4 * after as usize,
+            ahead: SHAPE_AHEAD.max(self.reach()) + 4 * after as usize,
             behind: SHAPE_BEHIND + 4 * before as usize,
         }
     }
@@ -105,10 +104,10 @@ impl StreamScanner {
     fn search(&mut self, limit: usize, f: &mut dyn FnMut(Match)) {
         let end = self.base + self.buf.len();
         // The buffer stays as it is during one search.
-        let mut runs = Runs::default();
+        let mut st = Search::default();
         loop {
             let from = self.resume - self.base;
-            match self.all.find_in(&self.buf, from, &mut runs) {
+            match self.all.find_in(&self.buf, from, &mut st) {
                 Some(m) if self.base + m.start() < limit => {
                     if m.confidence() >= self.min {
                         f(m.offset(self.base));

@@ -106,7 +106,7 @@ proptest! {
         prop_assert_eq!(r.len(), h.len());
         let _ = sc.redact(&h, RedactStyle::Label);
         let _ = sc.redact(&h, RedactStyle::KeepBirthdate);
-        for kind in Kind::ALL {
+        for &kind in Kind::ALL {
             let _ = sc.validate(kind, &h);
         }
     }

@@ -12,8 +12,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use detect_core::Scanner;
-use sladd_benches::{Corpus, Naive, naive_count, sladd_count, sladd_redact};
+use sladd_benches::{
+    Corpus, Naive, id_scanner, naive_count, sladd_count, sladd_redact,
+};
 
 /// Iterations of `f` that take about `target`.
 fn calibrate(f: &mut dyn FnMut() -> usize, target: Duration) -> u32 {
@@ -98,8 +99,8 @@ fn naive_redact(
 fn main() {
     let samples: usize =
         std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(15);
-    let sc = Scanner::new();
-    let naive = Naive::new(sc);
+    let sc = id_scanner();
+    let naive = Naive::new(sc.clone());
     let re = regex::bytes::Regex::new(sladd_benches::NAIVE_PATTERN).unwrap();
     let corpora: [Corpus; 3] = sladd_benches::all();
     println!("| benchmark | input | sladd | naive | ratio | target |");

@@ -15,8 +15,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use detect_core::Scanner;
-use sladd_benches::{Naive, SEED};
+use sladd_benches::{Naive, SEED, id_scanner};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,8 +35,8 @@ fn main() {
         }
         other => panic!("unknown corpus {other:?}"),
     };
-    let sc = Scanner::new();
-    let naive = Naive::new(sc);
+    let sc = id_scanner();
+    let naive = Naive::new(sc.clone());
     if let Some(path) = args.iter().find_map(|a| a.strip_prefix("dump=")) {
         std::fs::write(path, &corpus.text).expect("write the corpus");
         return;

@@ -11,15 +11,14 @@
 
 use std::time::Instant;
 
-use detect_core::Scanner;
-use sladd_benches::{SEED, prose};
+use sladd_benches::{SEED, id_scanner, prose};
 
 const CHUNK: usize = 1 << 20;
 
 fn main() {
     let mib: usize =
         std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(4096);
-    let sc = Scanner::new();
+    let sc = id_scanner();
     let mut st = sc.stream();
     let (mut found, mut planted, mut total) = (0usize, 0usize, 0usize);
     let mut max_buffered = 0;

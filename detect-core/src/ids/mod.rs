@@ -9,6 +9,9 @@ pub(crate) mod dk;
 pub(crate) mod fi;
 pub(crate) mod is;
 pub(crate) mod no;
+pub(crate) mod no_split;
+pub(crate) mod pass;
+pub(crate) mod read;
 pub(crate) mod se;
 
 use crate::kind::{Flags, Kind};

@@ -1,0 +1,44 @@
+//! The text passes: detectors for the kinds that do not start with a digit
+//! run (names, sensitive terms, contact and financial data). Each pass
+//! finds its own candidates left to right; the scanner merges them with
+//! the ID pass (`Scanner::find_at`).
+//!
+//! A new pass implements [`TextPass`] and is added to [`passes`]; its
+//! kinds come from the kinds table (`kind.rs`).
+
+use core::fmt;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use crate::data::Lists;
+use crate::kind::KindSet;
+use crate::scanner::{Match, Scanner};
+
+/// One detection pass over text.
+///
+/// A pass is position-determined: whether it reports a finding starting at
+/// byte `p`, and which, depends on the haystack alone, not on where the
+/// search started. The merge relies on it, and its property test checks it
+/// (`find_at(h, from)` is the first of the findings that start at or after
+/// `from`).
+pub(crate) trait TextPass:
+    Send + Sync + UnwindSafe + RefUnwindSafe + fmt::Debug
+{
+    /// The kinds this pass can report.
+    fn kinds(&self) -> KindSet;
+
+    /// The bytes a decision may look at after a finding's start: its
+    /// longest span and the context it reads after it. The streaming
+    /// scanner keeps this much of the input ahead.
+    fn reach(&self) -> usize;
+
+    /// The first finding of one of `sc`'s kinds, at any confidence, that
+    /// starts at or after `from`. Allocates nothing.
+    fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match>;
+}
+
+/// The text passes of a scanner with the caller's `lists`, in a fixed
+/// order. The merge resolves overlaps by group and span, not by this order.
+pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
+    let _ = lists;
+    Vec::new()
+}
