@@ -1,8 +1,9 @@
-//! Slow reference validators, written from `/work/shared/IDS.md` (§1–5 and
+//! Slow reference validators, written from `docs/rules.md` (§1–5 and
 //! the shipped profiles of §8.1) without looking at detect-core's
 //! validators, plus a parser of the written forms that
-//! `Scanner::validate` accepts (IDS.md §1.8, §2.4, §3.3, §4.2, §5.3 and
-//! the separators of §8.2).
+//! `Scanner::validate` accepts (docs/rules.md §1.8, §2.4, §3.3, §4.2, §5.3
+//! and the separators of §8.2). Section numbers below are those of
+//! docs/rules.md; the test vectors are `testdata/id_vectors.json`.
 //!
 //! Profiles, as detect-core documents them:
 //!
