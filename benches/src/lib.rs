@@ -11,7 +11,7 @@ README table printer (`src/bin/perf_table.rs`), the profiling driver
 * [`Rng`] is a seeded SplitMix64: the same seed gives the same corpus on
   every machine, with no dependency whose output could change.
 * [`ids`] makes synthetic but valid identifiers from the published rules
-  (IDS.md §1–§5); each one is checked with [`detect_core::validate`] as it
+  (docs/rules.md §1–§5); each one is checked with [`detect_core::validate`] as it
   is made.
 * [`prose`], [`postliste`] and [`digit_dense`] build the three corpora.
   Each returns a [`Corpus`] with the spans of the planted identifiers, and
@@ -163,7 +163,7 @@ pub mod ids {
     }
 
     /// A Norwegian fødselsnummer in one of its written forms
-    /// (IDS.md §1.8): bare, `6 5` or `6-5`.
+    /// (docs/rules.md §1.8): bare, `6 5` or `6-5`.
     pub fn no_fnr(rng: &mut Rng) -> String {
         let d = no_digits(rng);
         let s = match rng.below(4) {
@@ -205,7 +205,7 @@ pub mod ids {
     }
 
     /// A Swedish personnummer: `YYMMDD-NNNC` or `YYYYMMDD-NNNC` or
-    /// `YYYYMMDDNNNC` (IDS.md §3.3).
+    /// `YYYYMMDDNNNC` (docs/rules.md §3.3).
     pub fn se_pnr(rng: &mut Rng) -> String {
         let (day, month, year) = birth_date(rng);
         let nnn = rng.range(1, 999);
@@ -513,7 +513,7 @@ impl Writer {
     }
 }
 
-/// Noise numbers as written in Nordic public-sector text (IDS.md §6).
+/// Noise numbers as written in Nordic public-sector text (docs/rules.md §6).
 pub mod noise {
     use super::Rng;
 

@@ -117,7 +117,7 @@ impl Printer {
     }
 }
 
-/// One finding as the JSON object of CONTRACT §8, keys in its order.
+/// One finding as the JSON object of docs/contract.md §8, keys in its order.
 fn record(path: Option<&str>, f: &Finding) -> String {
     let path = match path {
         Some(p) => json_str(p),

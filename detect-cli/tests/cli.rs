@@ -1,6 +1,6 @@
 //! Integration tests: run the built `sladd` binary.
 //!
-//! All identity numbers here are synthetic (see shared/IDS.md).
+//! All identity numbers here are synthetic (see docs/rules.md).
 
 use std::fs;
 use std::io::{Read, Write};

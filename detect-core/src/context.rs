@@ -1,4 +1,4 @@
-//! Context keywords (IDS.md §7): one Aho-Corasick automaton over every
+//! Context keywords (docs/rules.md §7): one Aho-Corasick automaton over every
 //! positive and negative keyword, searched only in the short window around
 //! a candidate that already passed its rules.
 //!
@@ -120,7 +120,7 @@ const KEYWORDS: &[Keyword] = &[
     p("personbeteckning", FI),
     // Icelandic.
     // Icelandic words speak against a Danish reading of the same digits,
-    // and Danish ones against an Icelandic reading (IDS.md §8.1).
+    // and Danish ones against an Icelandic reading (docs/rules.md §8.1).
     Keyword { text: "kennital", pos: IS, neg: DK, fit: Fit::Prefix },
     Keyword { text: "kennitöl", pos: IS, neg: DK, fit: Fit::Prefix },
     Keyword { text: "kerfiskennital", pos: IS, neg: DK, fit: Fit::Prefix },

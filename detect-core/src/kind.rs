@@ -144,7 +144,7 @@ impl Kind {
     }
 }
 
-/// The category of a kind (CONTRACT §1.1). Group names work wherever kinds
+/// The category of a kind (docs/contract.md §1.1). Group names work wherever kinds
 /// are chosen; `personal` means ids + names + contact + financial.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u32)]

@@ -1,4 +1,4 @@
-//! Redaction (CONTRACT §4): the input with every reported finding masked.
+//! Redaction (docs/contract.md §4): the input with every reported finding masked.
 
 use core::fmt;
 use core::str::FromStr;

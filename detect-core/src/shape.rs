@@ -1,6 +1,6 @@
 //! Reading the written form of a candidate: digits (ASCII and fullwidth),
 //! separators (space, no-break spaces, hyphen and its Unicode look-alikes),
-//! and the boundary rules of IDS.md §8.2.
+//! and the boundary rules of docs/rules.md §8.2.
 //!
 //! Everything here looks at a handful of bytes around a position and never
 //! allocates.
@@ -126,13 +126,13 @@ impl Run {
     }
 }
 
-/// Whether a candidate may start at `p` (IDS.md §8.2): no letter or digit
+/// Whether a candidate may start at `p` (docs/rules.md §8.2): no letter or digit
 /// right before it, no `+` (a glued country code) and no digit group joined
 /// to it by a dot (`1.010180…`, dotted account numbers).
 ///
 /// A digit group joined by a space or hyphen does not block: postlister
 /// put case numbers right before names and numbers (`23/01234-5
-/// 01018000055`), and the grouped look-alikes of IDS.md §6 (accounts
+/// 01018000055`), and the grouped look-alikes of docs/rules.md §6 (accounts
 /// 4.2.5, phones, IBANs in groups of four) never form a candidate's shape.
 #[inline]
 pub(crate) fn left_ok(h: &[u8], p: usize) -> bool {
@@ -194,7 +194,7 @@ pub(crate) fn number_label_before(h: &[u8], p: usize) -> bool {
     ends(b"nr") || ends(b"nummer") || ends(b"nummeret")
 }
 
-/// Whether the candidate at `p` sits inside a URL (IDS.md §8.2): the
+/// Whether the candidate at `p` sits inside a URL (docs/rules.md §8.2): the
 /// whitespace-delimited token around it contains `://` or starts with
 /// `www.`. Looks back at most 256 bytes.
 pub(crate) fn in_url(h: &[u8], p: usize) -> bool {

@@ -1,5 +1,5 @@
 //! Table-driven tests: per kind, the written forms and variants that must
-//! be found, and the look-alikes of IDS.md §6 that must stay silent. Every
+//! be found, and the look-alikes of docs/rules.md §6 that must stay silent. Every
 //! number is synthetic (built from the rules) or a published example.
 
 mod common;

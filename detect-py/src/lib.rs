@@ -2,7 +2,7 @@
 The native module `sladd._sladd`: Python bindings of [`detect_core`].
 
 The Python package `sladd` (in `python/sladd/`) re-exports everything here;
-import that, not this module. The API is CONTRACT §7:
+import that, not this module. The API is docs/contract.md §7:
 
 ```text
 sc = sladd.Scanner(kinds=None, countries=None, min_confidence="medium")

@@ -1,7 +1,7 @@
 """Synthetic Nordic ID candidates and the rules to classify them.
 
-The rules are copied from the project's reference validators (IDS.md and
-its id_vectors.py): check-digit weights, century tables, date checks.
+The rules are those of docs/rules.md and of the reference validators behind
+testdata/id_vectors.json: check-digit weights, century tables, date checks.
 Nothing here is a real person's number: candidates are drawn at random
 from a fixed seed, and half of them have deliberately wrong check digits.
 """
@@ -124,7 +124,7 @@ def no_generate(rng: random.Random) -> str:
 
 def no_classify(s: str, today: dt.date) -> str:
     """Why a number sladd accepts may be rejected by a classic validator:
-    the IDS.md §9.1 class, or 'other'."""
+    the docs/rules.md §9.1 class, or 'other'."""
     if s[0] in "89":
         return "fh"
     if s[2] in "89":
@@ -205,7 +205,7 @@ def se_generate(rng: random.Random) -> str:
 
 
 def se_classify_sladd_only(s: str) -> str:
-    """Why sladd accepts a Swedish number stdnum rejects (IDS.md §9.3)."""
+    """Why sladd accepts a Swedish number stdnum rejects (docs/rules.md §9.3)."""
     ten = s.replace("-", "").replace("+", "")[-10:]
     month, day = int(ten[2:4]), int(ten[4:6])
     if day >= 60:
@@ -218,7 +218,7 @@ def se_classify_sladd_only(s: str) -> str:
 
 
 def se_classify_stdnum_only(s: str, today: dt.date) -> str:
-    """Why stdnum accepts a Swedish number sladd rejects (IDS.md §9.3)."""
+    """Why stdnum accepts a Swedish number sladd rejects (docs/rules.md §9.3)."""
     compact = s.replace("-", "").replace("+", "")
     ten = compact[-10:]
     if int(ten[6:9]) == 0:
@@ -278,7 +278,7 @@ def is_generate(rng: random.Random) -> str:
 
 
 def is_classify(s: str, today: dt.date, sladd_ok: bool) -> str:
-    """Why sladd and stdnum differ on an Icelandic number (IDS.md §9.5 plus
+    """Why sladd and stdnum differ on an Icelandic number (docs/rules.md §9.5 plus
     sladd's own rule that a company number is not a person's kennitala)."""
     c = s.replace("-", "")
     if c[0] in "89":

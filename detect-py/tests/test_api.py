@@ -1,4 +1,4 @@
-"""The contract API (CONTRACT §7): Scanner, Match, scan, redact, validate."""
+"""The contract API (docs/contract.md §7): Scanner, Match, scan, redact, validate."""
 
 from __future__ import annotations
 

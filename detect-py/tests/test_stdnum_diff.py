@@ -1,7 +1,7 @@
-"""Differential test against python-stdnum (IDS.md §9).
+"""Differential test against python-stdnum (docs/rules.md §9).
 
 On many generated candidates per country, sladd's validate must agree with
-python-stdnum except for the disagreement classes IDS.md §9 lists (and
+python-stdnum except for the disagreement classes docs/rules.md §9 lists (and
 sladd's rule that an Icelandic company number is not a person's
 kennitala). Every disagreement is classified; an unlisted class fails.
 """
@@ -32,7 +32,7 @@ KINDS = {
     "is": ("is_kt",),
 }
 
-# (who accepts, class) allowed per country, from IDS.md §9.
+# (who accepts, class) allowed per country, from docs/rules.md §9.
 EXPECTED = {
     "no": {
         ("sladd", "tenor_synthetic"), ("sladd", "fh"),
@@ -137,7 +137,7 @@ def test_listed_classes_are_exercised() -> None:
 
 
 @pytest.mark.parametrize("kind,value,stdnum_says", [
-    # One named example per listed class (IDS.md §9).
+    # One named example per listed class (docs/rules.md §9).
     ("no_fnr", "17912099997", False),   # Tenor synthetic
     ("no_fhnr", "81234560077", False),  # FH-nummer
     ("se_snr", "701063-2391", False),   # samordningsnummer

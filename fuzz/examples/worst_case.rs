@@ -11,7 +11,7 @@
 //! Each shape is one unit repeated until the size is reached, on a single
 //! line unless said otherwise (the context window never stops at a line
 //! break, so every window is as long as it can be). Every number is built
-//! from the rules (IDS.md) or a published example.
+//! from the rules (docs/rules.md) or a published example.
 
 use std::time::{Duration, Instant};
 

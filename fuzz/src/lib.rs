@@ -3,7 +3,7 @@
 //! * [`Opts`]: scanner options decoded from a few fuzzer bytes, with a
 //!   `Debug` that prints the Rust code building the same scanner.
 //! * [`check_scan`]: the invariants every finding list must satisfy.
-//! * [`reference`]: slow validators written from `IDS.md`, independent of
+//! * [`reference`]: slow validators written from `docs/rules.md`, independent of
 //!   detect-core, with a parser of the written forms.
 //! * [`idform`]: structured identifier inputs that often pass the rules.
 //!
@@ -22,7 +22,7 @@ use detect_core::{
 pub mod idform;
 pub mod reference;
 
-/// The reference date of the test vectors (`AS_OF` in `IDS.md`).
+/// The reference date of the test vectors (`as_of` in `testdata/id_vectors.json`).
 pub const AS_OF: (u16, u8, u8) = (2026, 11, 22);
 
 /// Inputs longer than this are rejected: the targets look for logic

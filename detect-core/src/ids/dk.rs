@@ -1,4 +1,4 @@
-//! Denmark: CPR-nummer (IDS.md §2).
+//! Denmark: CPR-nummer (docs/rules.md §2).
 
 use super::{Reason, Reject, Strength, Valid, Verdict, num2};
 use crate::checksum::{DK_W, mod11_rest};

@@ -1,4 +1,4 @@
-//! Finland: henkilötunnus (IDS.md §4).
+//! Finland: henkilötunnus (docs/rules.md §4).
 
 use super::{Reason, Reject, Strength, Valid, Verdict, num, num2};
 use crate::checksum::fi_check_char;

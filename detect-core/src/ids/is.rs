@@ -1,4 +1,4 @@
-//! Iceland: kennitala (IDS.md §5).
+//! Iceland: kennitala (docs/rules.md §5).
 
 use super::{Reason, Reject, Strength, Valid, Verdict, num2};
 use crate::checksum::{IS_W, mod11_rest};

@@ -2,7 +2,7 @@
 //! candidate (already cut out of the text by `shape`) and says whether every
 //! rule of the scheme holds, and how strongly the number speaks for itself.
 //!
-//! The rules and their sources are in `IDS.md` (§1–5); the comments here
+//! The rules and their sources are in `docs/rules.md` (§1–5); the comments here
 //! name the section each rule comes from.
 
 pub(crate) mod dk;

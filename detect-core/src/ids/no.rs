@@ -1,4 +1,4 @@
-//! Norway: fødselsnummer, D-, H-, FH-nummer, synthetic numbers (IDS.md §1)
+//! Norway: fødselsnummer, D-, H-, FH-nummer, synthetic numbers (docs/rules.md §1)
 //! and the DUF-nummer (§1.7).
 
 use super::{Reason, Reject, Strength, Valid, Verdict, num, num2};

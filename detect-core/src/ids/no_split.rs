@@ -14,7 +14,7 @@ impl Scanner {
     /// A Norwegian personnummer (five digits) written apart from its birth
     /// date, which stands before it in the window, with a label right
     /// before the five digits:
-    /// `født 01.01.1980, personnummer 00055` (IDS.md §1.8).
+    /// `født 01.01.1980, personnummer 00055` (docs/rules.md §1.8).
     pub(crate) fn split(&self, h: &[u8], p: usize, r: &Run) -> Option<Match> {
         if !shape::number_label_before(h, p) || !shape::right_ok(h, r.end) {
             return None;

@@ -48,7 +48,7 @@ impl Readings {
 }
 
 /// The rank of a kind among equally sure readings of one span: the fixed,
-/// documented preference of CONTRACT §2 (a check character or Luhn digit
+/// documented preference of docs/contract.md §2 (a check character or Luhn digit
 /// that passes is rarer by chance than a date alone).
 fn preference(k: Kind) -> u8 {
     match k {
@@ -148,7 +148,7 @@ impl Scanner {
         if readings.is_empty() {
             // Nothing valid: a number whose only fault is a check digit,
             // right after a label for its kind, is likely a typo of a real
-            // one (CONTRACT §3, `low`).
+            // one (docs/contract.md §3, `low`).
             if !shape::word_right_before(h, p) {
                 return None;
             }
@@ -178,7 +178,7 @@ impl Scanner {
         }
         // Among the readings of one span: the kind the context supports,
         // then the most confident, then the one resting on check digits,
-        // then the fixed preference (CONTRACT §2).
+        // then the fixed preference (docs/contract.md §2).
         let mut best: Option<((bool, Confidence, u8, u8), Valid)> = None;
         for &r in readings.iter() {
             let Some(level) = level(r.strength, &cx, r.kind) else {
@@ -287,7 +287,7 @@ fn weaker(s: Strength) -> Strength {
     }
 }
 
-/// The confidence of a valid reading in its context (CONTRACT §3), or
+/// The confidence of a valid reading in its context (docs/contract.md §3), or
 /// `None` if it is not to be reported at all.
 pub(crate) fn level(s: Strength, cx: &Context, k: Kind) -> Option<Confidence> {
     let pos = cx.positive(k);
@@ -306,9 +306,8 @@ pub(crate) fn level(s: Strength, cx: &Context, k: Kind) -> Option<Confidence> {
 
 #[cfg(test)]
 mod vectors {
-    //! Every vector of `testdata/id_vectors.json` (copied from the
-    //! specification's companion files) gives the verdict of the profile
-    //! IDS.md §8.1 recommends.
+    //! Every vector of `testdata/id_vectors.json` gives the verdict of the
+    //! profile docs/rules.md §8.1 recommends.
 
     use super::*;
     use crate::date::Date;
@@ -370,7 +369,7 @@ mod vectors {
             let mut valid = r["valid"].as_bool().unwrap();
             let mut sub = r["kind"].as_str().unwrap_or("");
             if input == "131052-308t" {
-                // IDS.md §8.1 ships `with_temporary` *case-insensitive*
+                // docs/rules.md §8.1 ships `with_temporary` *case-insensitive*
                 // (lower case is weak, not invalid); the JSON column is the
                 // case-sensitive reference.
                 valid = true;
@@ -462,7 +461,7 @@ mod vectors {
             let found: Vec<_> = sc.find_iter(&text).collect();
             assert!(found.is_empty(), "{text}: {found:?}");
             // Bare, only a number that is itself a valid fødselsnummer
-            // (every one is a valid account number too, IDS.md §6.2) may
+            // (every one is a valid account number too, docs/rules.md §6.2) may
             // be reported; with its label it drops below the threshold.
             let bare: Vec<_> = low.find_iter(input).collect();
             if input == "01018000055" {

@@ -1,4 +1,4 @@
-//! Sweden: personnummer and samordningsnummer (IDS.md §3).
+//! Sweden: personnummer and samordningsnummer (docs/rules.md §3).
 
 use super::{Reason, Reject, Strength, Valid, Verdict, num, num2};
 use crate::checksum::luhn_ok;

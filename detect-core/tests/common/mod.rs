@@ -1,4 +1,4 @@
-//! Synthetic identifiers generated from the rules of IDS.md, written
+//! Synthetic identifiers generated from the rules of docs/rules.md, written
 //! independently of the crate's validators, and a small deterministic
 //! random generator for them. Never real numbers: every value is built
 //! from random digits and the published check-digit rules.
@@ -372,7 +372,7 @@ pub fn filler(r: &mut Rng, words: usize) -> String {
     s
 }
 
-/// Look-alikes that must never be reported (IDS.md §6), as written.
+/// Look-alikes that must never be reported (docs/rules.md §6), as written.
 pub fn look_alike(r: &mut Rng) -> String {
     match r.below(8) {
         0 => format!(
