@@ -94,7 +94,11 @@ pub mod ids {
     fn days_in(month: u32, year: u32) -> u32 {
         match month {
             4 | 6 | 9 | 11 => 30,
-            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 if year.is_multiple_of(4)
+                && (!year.is_multiple_of(100) || year.is_multiple_of(400)) =>
+            {
+                29
+            }
             2 => 28,
             _ => 31,
         }
@@ -561,7 +565,7 @@ pub mod noise {
         let t = n.to_string();
         let mut s = String::new();
         for (i, c) in t.chars().enumerate() {
-            if i > 0 && (t.len() - i) % 3 == 0 {
+            if i > 0 && (t.len() - i).is_multiple_of(3) {
                 s.push(' ');
             }
             s.push(c);

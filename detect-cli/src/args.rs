@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::str::FromStr;
 
-use detect_core::{Confidence, Date, RedactStyle, Scanner};
+use detect_core::{Confidence, Date, Group, Kind, RedactStyle, Scanner};
 
 /// What to run.
 #[derive(Debug)]
@@ -30,12 +30,20 @@ pub(crate) struct ScannerArgs {
     countries: Option<String>,
     min_confidence: Option<String>,
     reference_date: Option<String>,
+    known_names: Option<String>,
+    allow: Option<String>,
 }
 
 impl ScannerArgs {
     /// The long options that choose what the scanner reports.
-    const OPTIONS: [&'static str; 4] =
-        ["kinds", "countries", "min-confidence", "reference-date"];
+    const OPTIONS: [&'static str; 6] = [
+        "kinds",
+        "countries",
+        "min-confidence",
+        "reference-date",
+        "known-names",
+        "allow",
+    ];
 
     /// Sets the option `name` (one of [`Self::OPTIONS`]).
     fn set(&mut self, name: &str, value: String) {
@@ -43,6 +51,8 @@ impl ScannerArgs {
             "kinds" => &mut self.kinds,
             "countries" => &mut self.countries,
             "min-confidence" => &mut self.min_confidence,
+            "known-names" => &mut self.known_names,
+            "allow" => &mut self.allow,
             _ => &mut self.reference_date,
         };
         *slot = Some(value);
@@ -68,6 +78,12 @@ impl ScannerArgs {
             })?;
             b = b.reference_date(date);
         }
+        if let Some(path) = &self.known_names {
+            b = b.known_names(list_file("--known-names", path)?);
+        }
+        if let Some(path) = &self.allow {
+            b = b.allow(list_file("--allow", path)?);
+        }
         b.build().map_err(|e| {
             let opt = if self.kinds.is_some() && self.countries.is_some() {
                 "--kinds/--countries"
@@ -79,6 +95,46 @@ impl ScannerArgs {
             format!("{opt}: {e}")
         })
     }
+}
+
+/// The entries of a list file: one per line, UTF-8, blank lines and lines
+/// starting with `#` skipped. The error names the option and the file.
+fn list_file(opt: &str, path: &str) -> Result<Vec<String>, String> {
+    let text = std::fs::read(path).map_err(|e| {
+        format!("{opt}: {path}: {}", crate::scan::io_cause(&e))
+    })?;
+    let text = String::from_utf8(text)
+        .map_err(|_| format!("{opt}: {path}: not UTF-8 text"))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect())
+}
+
+/// The kinds of each group, one line per group, for the help texts; the
+/// kinds table is their only source.
+fn kinds_by_group() -> String {
+    let mut out = String::new();
+    for g in Group::ALL {
+        let kinds: Vec<&str> = g.kinds().map(Kind::as_str).collect();
+        let off = if g.default_on() { "" } else { " (off by default)" };
+        out.push_str(&format!(
+            "        {}{off}: {}\n",
+            g.as_str(),
+            kinds.join(", ")
+        ));
+    }
+    out.push_str(
+        "        personal: ids, names, contact and financial; all: every kind",
+    );
+    out
+}
+
+/// A help text with its `{KINDS}` line filled in from the kinds table.
+pub(crate) fn render(help: &str) -> String {
+    help.replace("{KINDS}", &kinds_by_group())
 }
 
 /// `a,b, c` → `["a", "b", "c"]`; empty items are dropped.
@@ -127,11 +183,12 @@ pub(crate) struct RedactArgs {
 }
 
 pub(crate) const MAIN_HELP: &str = "\
-sladd: find Nordic personal ID numbers in text, and mask them
+sladd: find Nordic personal data in text, and mask it
 
 Knows the Norwegian fødselsnummer (D-, H-, FH-, DUF-nummer), the Danish
 CPR-nummer, the Swedish personnummer and samordningsnummer, the Finnish
-henkilötunnus and the Icelandic kennitala.
+henkilötunnus and the Icelandic kennitala, and the kinds of each group:
+{KINDS}
 
 USAGE:
     sladd scan [OPTIONS] [PATH ...]     report what is found
@@ -179,14 +236,18 @@ OPTIONS:
     --format FORMAT           text (default), jsonl, json or sarif
         text:  PATH:LINE:COLUMN: KIND CONFIDENCE VALUE (column in bytes)
         jsonl: one object per finding, fields path, line, column, start,
-               end, kind, confidence, value (path null for stdin)
+               end, kind, group, confidence, value (path null for stdin)
         json:  an array of the same objects
         sarif: SARIF 2.1.0, one rule per kind (kept in memory until
                the end, as one document; the others stream out)
-    --kinds LIST              only these kinds, comma-separated: no_fnr,
-                              no_dnr, no_hnr, no_fhnr, no_duf, dk_cpr,
-                              se_pnr, se_snr, fi_hetu, is_kt
-    --countries LIST          only these countries: no, dk, se, fi, is
+    --kinds LIST              only these kinds or groups, comma-separated
+                              (default: every group but organisations):
+{KINDS}
+    --countries LIST          only the kinds of these countries: no, dk,
+                              se, fi, is (kinds of no country stay)
+    --known-names FILE        names of the people of the input (parties of
+                              a case), one per line
+    --allow FILE              values never to report, one per line
     --min-confidence LEVEL    low, medium (default) or high
         high:   valid, with a keyword such as `fnr`, `CPR`, `hetu` near it
         medium: valid by every rule of its kind
@@ -238,7 +299,8 @@ OPTIONS:
     -o, --output FILE         write to FILE instead of standard output
     -i, --in-place            write back to PATH
     --kinds LIST, --countries LIST, --min-confidence LEVEL,
-    --reference-date DATE     as for `sladd scan`
+    --reference-date DATE, --known-names FILE, --allow FILE
+                              as for `sladd scan`
     -h, --help                this text
 
 Exit status: 0 written, 2 an error.
@@ -250,8 +312,9 @@ sladd validate: check one identity number
 USAGE:
     sladd validate KIND VALUE
 
-KIND is one of no_fnr, no_dnr, no_hnr, no_fhnr, no_duf, dk_cpr, se_pnr,
-se_snr, fi_hetu, is_kt, or `any` to print every kind VALUE is valid as.
+KIND is a kind, or `any` to print every kind VALUE is valid as. The kinds,
+by group:
+{KINDS}
 Separators are allowed in VALUE. Context plays no part.
 
 EXAMPLES:

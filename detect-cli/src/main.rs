@@ -72,7 +72,7 @@ fn run() -> Result<u8, Failure> {
     match cmd {
         Command::Help(text) => {
             io::stdout()
-                .write_all(text.as_bytes())
+                .write_all(args::render(text).as_bytes())
                 .map_err(Failure::Output)?;
             Ok(EXIT_CLEAN)
         }

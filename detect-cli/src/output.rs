@@ -125,13 +125,14 @@ fn record(path: Option<&str>, f: &Finding) -> String {
     };
     format!(
         "{{\"path\": {path}, \"line\": {}, \"column\": {}, \"start\": {}, \
-         \"end\": {}, \"kind\": \"{}\", \"confidence\": \"{}\", \
-         \"value\": {}}}",
+         \"end\": {}, \"kind\": \"{}\", \"group\": \"{}\", \
+         \"confidence\": \"{}\", \"value\": {}}}",
         f.line,
         f.column,
         f.start,
         f.end,
         f.kind,
+        f.kind.group(),
         f.confidence,
         json_str(&f.value)
     )
@@ -141,21 +142,10 @@ fn json_str(s: &str) -> String {
     serde_json::Value::from(s).to_string()
 }
 
-/// What each kind is, for SARIF rules and messages.
+/// What each kind is, for SARIF rules and messages: the kinds table's
+/// description without its trailing period.
 fn describe(kind: Kind) -> &'static str {
-    match kind {
-        Kind::NoFnr => "Norwegian fødselsnummer",
-        Kind::NoDnr => "Norwegian D-nummer",
-        Kind::NoHnr => "Norwegian H-nummer",
-        Kind::NoFhnr => "Norwegian FH-nummer",
-        Kind::NoDuf => "Norwegian DUF-nummer",
-        Kind::DkCpr => "Danish CPR-nummer",
-        Kind::SePnr => "Swedish personnummer",
-        Kind::SeSnr => "Swedish samordningsnummer",
-        Kind::FiHetu => "Finnish henkilötunnus (HETU)",
-        Kind::IsKt => "Icelandic kennitala",
-        _ => "Nordic personal identity number",
-    }
+    kind.description().trim_end_matches('.')
 }
 
 fn level(c: Confidence) -> &'static str {
@@ -208,7 +198,10 @@ fn sarif_result(path: Option<&str>, f: &Finding) -> serde_json::Value {
                 describe(f.kind), f.confidence, f.value
             ),
         },
-        "properties": { "confidence": f.confidence.as_str() },
+        "properties": {
+            "confidence": f.confidence.as_str(),
+            "group": f.kind.group().as_str(),
+        },
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": { "uri": uri },
@@ -234,9 +227,9 @@ fn sarif_log(
                 "shortDescription": { "text": format!("{what} found") },
                 "fullDescription": {
                     "text": format!(
-                        "A {what}, a personal identity number, appears in \
-                         the text. Mask it with `sladd redact` before the \
-                         text is shared."
+                        "{what} (group {}) appears in the text. Mask it \
+                         with `sladd redact` before the text is shared.",
+                        k.group()
                     ),
                 },
                 "defaultConfiguration": { "level": "warning" },

@@ -76,8 +76,8 @@ fn jsonl_record_is_exactly_the_contract_shape() {
     assert_eq!(
         stdout(&o),
         "{\"path\": \"a.txt\", \"line\": 3, \"column\": 23, \"start\": 40, \
-         \"end\": 51, \"kind\": \"no_fnr\", \"confidence\": \"high\", \
-         \"value\": \"010180*****\"}\n"
+         \"end\": 51, \"kind\": \"no_fnr\", \"group\": \"ids\", \
+         \"confidence\": \"high\", \"value\": \"010180*****\"}\n"
     );
     let text = format!("first line\nsecond\n{NO_LINE}");
     assert_eq!(&text.as_bytes()[40..51], b"01018000055");

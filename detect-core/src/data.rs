@@ -77,7 +77,7 @@ pub(crate) struct AllowList {
 const MAX_KEY: usize = 4 * crate::scanner::MAX_LIST_ENTRY;
 
 impl AllowList {
-    fn new(values: &[String]) -> AllowList {
+    pub(crate) fn new(values: &[String]) -> AllowList {
         let mut keys = HashSet::new();
         let mut buf = [0u8; MAX_KEY];
         for v in values {

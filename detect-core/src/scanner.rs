@@ -813,3 +813,271 @@ impl Iterator for FindIter<'_, '_> {
 }
 
 impl core::iter::FusedIterator for FindIter<'_, '_> {}
+
+#[cfg(test)]
+mod merge {
+    //! The merge against an oracle: every finding each pass can report
+    //! (from every start), sorted by the merge's order, overlaps resolved
+    //! greedily the slow way, then the threshold and the allow-list.
+
+    use super::*;
+    use crate::context::Keywords;
+    use crate::data::AllowList;
+    use crate::prefilter::soup;
+    use crate::text::TextPass;
+
+    /// Capitalised ASCII words, two joined when one space parts them:
+    /// `person_name`, confidence by length.
+    #[derive(Debug)]
+    struct Words;
+
+    fn cap_word(h: &[u8], p: usize) -> usize {
+        let mut e = p + 1;
+        while e < h.len() && h[e].is_ascii_lowercase() {
+            e += 1;
+        }
+        e
+    }
+
+    impl TextPass for Words {
+        fn kinds(&self) -> KindSet {
+            KindSet::of(&[Kind::PersonName])
+        }
+        fn reach(&self) -> usize {
+            64
+        }
+        fn find_at(
+            &self,
+            _: &Scanner,
+            h: &[u8],
+            from: usize,
+        ) -> Option<Match> {
+            (from..h.len()).find_map(|p| {
+                let starts = h[p].is_ascii_uppercase()
+                    && (p == 0 || !h[p - 1].is_ascii_alphabetic())
+                    && !(p >= 2
+                        && h[p - 1] == b' '
+                        && h[..p - 1]
+                            .iter()
+                            .rev()
+                            .take_while(|b| b.is_ascii_lowercase())
+                            .count()
+                            > 0
+                        && {
+                            let s = h[..p - 1]
+                                .iter()
+                                .rposition(|b| !b.is_ascii_lowercase())?;
+                            h[s].is_ascii_uppercase()
+                                && (s == 0 || !h[s - 1].is_ascii_alphabetic())
+                        });
+                if !starts {
+                    return None;
+                }
+                let mut e = cap_word(h, p);
+                if e - p < 2 {
+                    return None;
+                }
+                if h.get(e) == Some(&b' ')
+                    && h.get(e + 1).is_some_and(u8::is_ascii_uppercase)
+                {
+                    let e2 = cap_word(h, e + 1);
+                    if e2 - e > 2 {
+                        e = e2;
+                    }
+                }
+                let c = match e - p {
+                    ..=3 => Confidence::Low,
+                    4..=7 => Confidence::Medium,
+                    _ => Confidence::High,
+                };
+                Some(Match::new(Kind::PersonName, c, Flags::empty(), p, e))
+            })
+        }
+    }
+
+    /// Digit groups parted by single spaces, 6 to 12 digits in all:
+    /// `phone`, overlapping the ID pass on purpose.
+    #[derive(Debug)]
+    struct Digits;
+
+    impl TextPass for Digits {
+        fn kinds(&self) -> KindSet {
+            KindSet::of(&[Kind::Phone])
+        }
+        fn reach(&self) -> usize {
+            64
+        }
+        fn find_at(
+            &self,
+            _: &Scanner,
+            h: &[u8],
+            from: usize,
+        ) -> Option<Match> {
+            let d = |i: usize| h.get(i).is_some_and(u8::is_ascii_digit);
+            (from..h.len()).find_map(|p| {
+                if !d(p)
+                    || (p >= 1 && d(p - 1))
+                    || (p >= 2 && h[p - 1] == b' ' && d(p - 2))
+                {
+                    return None;
+                }
+                let (mut e, mut n) = (p, 0);
+                while d(e) || (h.get(e) == Some(&b' ') && d(e + 1) && d(e - 1))
+                {
+                    n += usize::from(d(e));
+                    e += 1;
+                }
+                let c = if n % 2 == 0 {
+                    Confidence::Medium
+                } else {
+                    Confidence::Low
+                };
+                (6..=12)
+                    .contains(&n)
+                    .then(|| Match::new(Kind::Phone, c, Flags::empty(), p, e))
+            })
+        }
+    }
+
+    /// `nr` anywhere, even inside words: a sensitive term, high.
+    #[derive(Debug)]
+    struct Term;
+
+    impl TextPass for Term {
+        fn kinds(&self) -> KindSet {
+            KindSet::of(&[Kind::SensitiveHealth])
+        }
+        fn reach(&self) -> usize {
+            8
+        }
+        fn find_at(
+            &self,
+            _: &Scanner,
+            h: &[u8],
+            from: usize,
+        ) -> Option<Match> {
+            let i = h.get(from..)?.windows(2).position(|w| w == b"nr")?;
+            let s = from + i;
+            Some(Match::new(
+                Kind::SensitiveHealth,
+                Confidence::High,
+                Flags::empty(),
+                s,
+                s + 2,
+            ))
+        }
+    }
+
+    fn scanner(kinds: KindSet, min: Confidence, allow: &[String]) -> Scanner {
+        let data = Data {
+            keywords: Keywords::build(),
+            passes: vec![Box::new(Words), Box::new(Digits), Box::new(Term)],
+            allow: AllowList::new(allow),
+        };
+        let today = Date::new(2026, 6, 1).unwrap();
+        Scanner {
+            kinds,
+            min_confidence: min,
+            before: DEFAULT_BEFORE,
+            after: DEFAULT_AFTER,
+            today,
+            direct: false,
+            data: Arc::new(data),
+        }
+    }
+
+    fn oracle(sc: &Scanner, h: &[u8]) -> Vec<Match> {
+        let mut all = Vec::new();
+        for from in 0..=h.len() {
+            if sc.kinds.intersects(KindSet::IDS) {
+                let mut runs = Runs::default();
+                all.extend(sc.find_ids(h, from, &mut runs, Confidence::Low));
+            }
+            for p in &sc.data.passes {
+                if p.kinds().intersects(sc.kinds) {
+                    all.extend(p.find_at(sc, h, from));
+                }
+            }
+        }
+        all.sort_by(|a, b| {
+            if merge_before(a, b) {
+                core::cmp::Ordering::Less
+            } else if merge_before(b, a) {
+                core::cmp::Ordering::Greater
+            } else {
+                core::cmp::Ordering::Equal
+            }
+        });
+        all.dedup();
+        let mut kept: Vec<Match> = Vec::new();
+        for m in all {
+            if kept.last().is_none_or(|l| m.start >= l.end) {
+                kept.push(m);
+            }
+        }
+        kept.retain(|m| {
+            m.confidence >= sc.min_confidence
+                && !sc.data.allow.contains(&h[m.range()])
+        });
+        kept
+    }
+
+    const WORDS: &[&str] =
+        &["Kari ", "Ola Nordmann ", "Per ", "Ab ", "Tonje Rosenborg ", "nr"];
+
+    fn haystack(seed: u64) -> Vec<u8> {
+        let mut h = soup(seed, 1 + (seed as usize * 7) % 160);
+        let mut x = seed | 1;
+        for _ in 0..(seed % 5) {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let at = (x >> 33) as usize % (h.len() + 1);
+            let w = WORDS[(x >> 20) as usize % WORDS.len()];
+            h.splice(at..at, w.bytes());
+        }
+        h
+    }
+
+    #[test]
+    fn merge_agrees_with_the_slow_oracle() {
+        let kinds = [
+            KindSet::DEFAULT,
+            KindSet::of(&[Kind::PersonName, Kind::Phone]),
+            KindSet::of(&[Kind::NoFnr, Kind::SensitiveHealth]),
+            KindSet::of(&[Kind::Phone]),
+        ];
+        let allow = ["Kari".to_string(), "010180 00055".to_string()];
+        let mut compared = 0;
+        let mut seen_pass = [false; 3];
+        for seed in 0..200u64 {
+            let h = haystack(seed);
+            for (i, &k) in kinds.iter().enumerate() {
+                let min =
+                    [Confidence::Low, Confidence::Medium, Confidence::High]
+                        [(seed as usize + i) % 3];
+                let al: &[String] = if seed % 4 == 0 { &allow } else { &[] };
+                let sc = scanner(k, min, al);
+                let fast: Vec<Match> = sc.find_iter(&h).collect();
+                assert_eq!(fast, oracle(&sc, &h), "seed {seed}, kinds {k:?}");
+                // find_at continues a search as the iterator does.
+                let mut pos = 0;
+                for m in &fast {
+                    assert_eq!(sc.find_at(&h, pos), Some(*m));
+                    pos = m.end;
+                }
+                for m in &fast {
+                    match m.kind.group() {
+                        Group::Names => seen_pass[0] = true,
+                        Group::Contact => seen_pass[1] = true,
+                        Group::Sensitive => seen_pass[2] = true,
+                        _ => {}
+                    }
+                }
+                compared += fast.len();
+            }
+        }
+        assert!(compared > 300, "{compared}");
+        assert_eq!(seen_pass, [true; 3], "every test pass won somewhere");
+    }
+}

@@ -289,3 +289,55 @@ fn builder_errors_name_the_value() {
         Scanner::builder().kinds([Kind::NoFnr]).country_names(["dk"]).build();
     assert!(e.unwrap_err().to_string().contains("nothing"));
 }
+
+/// `validate` is one rule for every kind: the scanner's choice of kinds
+/// and countries plays no part, so a scanner that detects only Norwegian
+/// numbers still validates a Danish, Swedish, Finnish or Icelandic one.
+#[test]
+fn validate_ignores_the_scanners_kinds_for_every_kind() {
+    let valid: &[(Kind, &str)] = &[
+        (Kind::NoFnr, "01018000055"),
+        (Kind::NoDnr, "41019000077"),
+        (Kind::NoHnr, "01418000038"),
+        (Kind::NoFhnr, "81234560077"),
+        (Kind::NoDuf, "201912345606"),
+        (Kind::DkCpr, "010180-1004"),
+        (Kind::SePnr, "811218-9876"),
+        (Kind::SeSnr, "701063-2391"),
+        (Kind::FiHetu, "131052-308T"),
+        (Kind::IsKt, "120160-3389"),
+    ];
+    let all = Scanner::builder().reference_date(as_of()).build().unwrap();
+    let mut filtered = vec![all.clone()];
+    for c in ["no", "dk", "se", "fi", "is"] {
+        let sc = Scanner::builder()
+            .reference_date(as_of())
+            .country_names([c])
+            .build()
+            .unwrap();
+        filtered.push(sc);
+    }
+    for g in ["names", "contact", "sensitive", "organisations"] {
+        let sc = Scanner::builder()
+            .reference_date(as_of())
+            .kind_names([g])
+            .build()
+            .unwrap();
+        filtered.push(sc);
+    }
+    for &(kind, value) in valid {
+        assert!(all.validate(kind, value), "{kind} {value}");
+        for sc in &filtered {
+            assert!(sc.validate(kind, value), "{kind} {value} with {sc:?}");
+            // And still nothing else: the rules of other kinds hold as
+            // they do for the unfiltered scanner.
+            for &other in Kind::ALL {
+                assert_eq!(
+                    sc.validate(other, value),
+                    all.validate(other, value),
+                    "{other} {value} with {sc:?}"
+                );
+            }
+        }
+    }
+}

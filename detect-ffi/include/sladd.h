@@ -196,16 +196,15 @@ enum sladd_kind
      */
     SLADD_KIND_NO_DNR = 2,
     /**
-     * `no_hnr`: Norwegian H-nummer (month + 40).
+     * `no_hnr`: Norwegian H-nummer (month + 40); NAV test numbers share the shape.
      */
     SLADD_KIND_NO_HNR = 3,
     /**
-     * `no_fhnr`: Norwegian FH-nummer; reported only with context.
+     * `no_fhnr`: Norwegian FH-nummer (first digit 8 or 9, no date).
      */
     SLADD_KIND_NO_FHNR = 4,
     /**
-     * `no_duf`: Norwegian DUF-nummer (12 digits); reported only with
-     * context.
+     * `no_duf`: Norwegian DUF-nummer (12 digits).
      */
     SLADD_KIND_NO_DUF = 5,
     /**
@@ -221,19 +220,142 @@ enum sladd_kind
      */
     SLADD_KIND_SE_SNR = 8,
     /**
-     * `fi_hetu`: Finnish henkilötunnus.
+     * `fi_hetu`: Finnish henkilötunnus (HETU).
      */
     SLADD_KIND_FI_HETU = 9,
     /**
      * `is_kt`: Icelandic kennitala of a person.
      */
     SLADD_KIND_IS_KT = 10,
+    /**
+     * `person_name`: A person's name as written (`Kari Nordmann`, `Nordmann, Kari`, `K. Nordmann`).
+     */
+    SLADD_KIND_PERSON_NAME = 11,
+    /**
+     * `email`: An e-mail address.
+     */
+    SLADD_KIND_EMAIL = 12,
+    /**
+     * `phone`: A phone number in a Nordic national or international form.
+     */
+    SLADD_KIND_PHONE = 13,
+    /**
+     * `address`: A street address: street name and house number, with postcode and town after it.
+     */
+    SLADD_KIND_ADDRESS = 14,
+    /**
+     * `iban`: An IBAN (mod 97, length per country).
+     */
+    SLADD_KIND_IBAN = 15,
+    /**
+     * `bank_account`: A bank account number (NO 11 digits mod 11, DK reg.nr + konto, SE clearing + account, labelled accounts).
+     */
+    SLADD_KIND_BANK_ACCOUNT = 16,
+    /**
+     * `payment_card`: A payment card number (Luhn and issuer ranges).
+     */
+    SLADD_KIND_PAYMENT_CARD = 17,
+    /**
+     * `no_orgnr`: Norwegian organisasjonsnummer.
+     */
+    SLADD_KIND_NO_ORGNR = 18,
+    /**
+     * `dk_cvr`: Danish CVR-nummer.
+     */
+    SLADD_KIND_DK_CVR = 19,
+    /**
+     * `se_orgnr`: Swedish organisationsnummer.
+     */
+    SLADD_KIND_SE_ORGNR = 20,
+    /**
+     * `fi_ytunnus`: Finnish Y-tunnus (business ID).
+     */
+    SLADD_KIND_FI_YTUNNUS = 21,
+    /**
+     * `is_company_kt`: Icelandic kennitala of a company or organisation.
+     */
+    SLADD_KIND_IS_COMPANY_KT = 22,
+    /**
+     * `sensitive_health`: A term of health (diagnoses, treatment, disability).
+     */
+    SLADD_KIND_SENSITIVE_HEALTH = 23,
+    /**
+     * `sensitive_child_welfare`: A term of child welfare (barnevern, placement, care order).
+     */
+    SLADD_KIND_SENSITIVE_CHILD_WELFARE = 24,
+    /**
+     * `sensitive_social`: A term of social assistance (sosialhjelp, økonomisk stønad).
+     */
+    SLADD_KIND_SENSITIVE_SOCIAL = 25,
+    /**
+     * `sensitive_criminal`: A term of criminal offences and convictions.
+     */
+    SLADD_KIND_SENSITIVE_CRIMINAL = 26,
+    /**
+     * `sensitive_ethnicity`: A term of ethnic origin.
+     */
+    SLADD_KIND_SENSITIVE_ETHNICITY = 27,
+    /**
+     * `sensitive_belief`: A term of religious or philosophical belief, or political opinion.
+     */
+    SLADD_KIND_SENSITIVE_BELIEF = 28,
+    /**
+     * `sensitive_sexuality`: A term of sex life or sexual orientation.
+     */
+    SLADD_KIND_SENSITIVE_SEXUALITY = 29,
+    /**
+     * `sensitive_union`: A term of trade-union membership.
+     */
+    SLADD_KIND_SENSITIVE_UNION = 30,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
 typedef enum sladd_kind sladd_kind;
 #else
 typedef uint32_t sladd_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The group (category) of a kind, as `sladd_kind_group` returns it.
+ * Group names (`"ids"`, `"contact"`, …) also work in
+ * `sladd_options.kinds`.
+ */
+enum sladd_group
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * `ids`: national identity numbers.
+     */
+    SLADD_GROUP_IDS = 1,
+    /**
+     * `names`: person names.
+     */
+    SLADD_GROUP_NAMES = 2,
+    /**
+     * `contact`: e-mail addresses, phone numbers, street addresses.
+     */
+    SLADD_GROUP_CONTACT = 3,
+    /**
+     * `financial`: IBANs, bank accounts, payment cards.
+     */
+    SLADD_GROUP_FINANCIAL = 4,
+    /**
+     * `organisations`: organisation numbers (off by default).
+     */
+    SLADD_GROUP_ORGANISATIONS = 5,
+    /**
+     * `sensitive`: terms of a special category.
+     */
+    SLADD_GROUP_SENSITIVE = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum sladd_group sladd_group;
+#else
+typedef uint32_t sladd_group;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -323,15 +445,20 @@ typedef struct sladd_scanner sladd_scanner;
 typedef struct sladd_options {
     /**
      * The kinds to detect, by name, separated by commas or spaces:
-     * `"no_fnr,dk_cpr"`. NULL or `""` means every kind. An unknown name
-     * makes `sladd_scanner_new` fail with `SLADD_RESULT_UNKNOWN_KIND`.
+     * `"no_fnr,dk_cpr"`. A name may also be a group (`"ids"`, `"names"`,
+     * `"contact"`, `"financial"`, `"organisations"`, `"sensitive"`),
+     * `"personal"` (ids, names, contact and financial) or `"all"`. NULL
+     * or `""` means the default: every group but organisations. An
+     * unknown name makes `sladd_scanner_new` fail with
+     * `SLADD_RESULT_UNKNOWN_KIND`.
      */
     const char *kinds;
     /**
      * The countries whose kinds to detect, by ISO code, separated by
      * commas or spaces: `"no,se"`. NULL or `""` means every country.
-     * Combined with `kinds`, a kind is detected when both allow it. An
-     * unknown code fails with `SLADD_RESULT_UNKNOWN_COUNTRY`.
+     * Combined with `kinds`, a kind is detected when both allow it; kinds
+     * of no country (names, e-mail, sensitive terms…) are not filtered.
+     * An unknown code fails with `SLADD_RESULT_UNKNOWN_COUNTRY`.
      */
     const char *countries;
     /**
@@ -364,12 +491,28 @@ typedef struct sladd_options {
      * `SLADD_RESULT_INVALID_REDACT_STYLE`.
      */
     uint32_t redact_style;
+    /**
+     * Names known to belong to the people of the input (the parties of a
+     * case), one per line (`\n`), UTF-8: found in every written form,
+     * and alone once the full name has been seen. NULL or `""`: none.
+     * An empty line is skipped; a line longer than 200 bytes, or text
+     * that is not UTF-8, fails with `SLADD_RESULT_INVALID_OPTION`.
+     */
+    const char *known_names;
+    /**
+     * Values never to report (test persons, a public official's name),
+     * one per line, UTF-8; compared ignoring case, white space and the
+     * separators `-./+`. NULL or `""`: none. Errors as for
+     * `known_names`.
+     */
+    const char *allow;
 } sladd_options;
 
 /**
  * One finding. `start` and `end` are a half-open range of byte offsets
- * into the input, covering the identifier as written (separators
+ * into the input, covering the finding as written (separators
  * included); the input's `end - start` bytes at `start` are the match.
+ * `sladd_kind_group(kind)` gives its group.
  *
  * Ownership: a plain value, owned by whoever holds it.
  */
@@ -408,6 +551,23 @@ extern "C" {
  * Thread safety: may be called from any thread.
  */
 const char *sladd_kind_name(uint32_t kind);
+
+/**
+ * The group of the kind `kind`: a `sladd_group` (1–6), or 0 for a code
+ * that is not a `sladd_kind`.
+ *
+ * Thread safety: may be called from any thread.
+ */
+uint32_t sladd_kind_group(uint32_t kind);
+
+/**
+ * The stable name of the group `group` (`"ids"`, `"names"`, `"contact"`,
+ * `"financial"`, `"organisations"`, `"sensitive"`): a static string;
+ * NULL for a code that is not a `sladd_group`.
+ *
+ * Thread safety: may be called from any thread.
+ */
+const char *sladd_group_name(uint32_t group);
 
 /**
  * Looks up a kind by its name (`"no_fnr"`; case and surrounding white
@@ -469,8 +629,8 @@ const char *sladd_version(void);
 int sladd_result_message(int code, char *buf, size_t len, size_t *out_n);
 
 /**
- * Makes a scanner. `opts` NULL means the defaults (every kind, threshold
- * medium, window 40 characters before and 20 after, reference date
+ * Makes a scanner. `opts` NULL means the defaults (every kind but the
+ * organisation numbers, threshold medium, window 40 characters before and 20 after, reference date
  * today, redaction style mask); see `sladd_options`.
  *
  * On success writes the new scanner to `*out`; the caller owns it and
@@ -570,8 +730,11 @@ bool sladd_find(const sladd_scanner *scanner,
  *
  * The style is the scanner's `sladd_options.redact_style`: mask unless
  * the scanner was made with another (`sladd_redact_with_style` chooses
- * per call). In style mask the output has the length of the input, so
- * `out_cap = len` always suffices; label may make it longer or shorter.
+ * per call). Masking works per character: a letter or digit becomes one
+ * `*` (a fullwidth digit of an ID a fullwidth asterisk), so the output
+ * keeps the input's length in characters and is never longer than the
+ * input in style mask (`out_cap = len` always suffices; `Ø` of two bytes
+ * becomes one); label may make it longer or shorter.
  * The output is not NUL-terminated. `out` may be the same buffer as
  * `text` (in-place redaction). `text` may be NULL when `len` is 0; `out`
  * may be NULL when `out_cap` is 0.
@@ -621,8 +784,9 @@ int sladd_redact_with_style(const sladd_scanner *scanner,
  * Checks whether the `len` bytes at `value` are one valid identifier of
  * the kind `kind` (a `sladd_kind`) by every rule of its scheme, as of
  * the scanner's reference date; separators are allowed and surrounding
- * white space is ignored. Context plays no part, and the scanner's kinds
- * and threshold do not matter. Writes the answer to `*out_valid`.
+ * white space is ignored. Context plays no part, and the scanner's kinds,
+ * countries and threshold do not matter: every scanner validates every
+ * kind. Writes the answer to `*out_valid`.
  *
  * Errors (`*out_valid` is left untouched):
  * - `SLADD_RESULT_NULL_PARAMETER`: `scanner` or `out_valid` is NULL, or

@@ -8,7 +8,7 @@
 use core::ffi::{CStr, c_char, c_int};
 use core::ptr;
 
-use detect_core::{Confidence, Flags, Kind};
+use detect_core::{Confidence, Flags, Group, Kind};
 
 use crate::ffi;
 use crate::panic::{guard, guard_or};
@@ -24,12 +24,11 @@ pub enum sladd_kind {
     NoFnr = 1,
     /// `no_dnr`: Norwegian D-nummer (day + 40).
     NoDnr = 2,
-    /// `no_hnr`: Norwegian H-nummer (month + 40).
+    /// `no_hnr`: Norwegian H-nummer (month + 40); NAV test numbers share the shape.
     NoHnr = 3,
-    /// `no_fhnr`: Norwegian FH-nummer; reported only with context.
+    /// `no_fhnr`: Norwegian FH-nummer (first digit 8 or 9, no date).
     NoFhnr = 4,
-    /// `no_duf`: Norwegian DUF-nummer (12 digits); reported only with
-    /// context.
+    /// `no_duf`: Norwegian DUF-nummer (12 digits).
     NoDuf = 5,
     /// `dk_cpr`: Danish CPR-nummer.
     DkCpr = 6,
@@ -37,10 +36,71 @@ pub enum sladd_kind {
     SePnr = 7,
     /// `se_snr`: Swedish samordningsnummer (day + 60).
     SeSnr = 8,
-    /// `fi_hetu`: Finnish henkilötunnus.
+    /// `fi_hetu`: Finnish henkilötunnus (HETU).
     FiHetu = 9,
     /// `is_kt`: Icelandic kennitala of a person.
     IsKt = 10,
+    /// `person_name`: A person's name as written (`Kari Nordmann`, `Nordmann, Kari`, `K. Nordmann`).
+    PersonName = 11,
+    /// `email`: An e-mail address.
+    Email = 12,
+    /// `phone`: A phone number in a Nordic national or international form.
+    Phone = 13,
+    /// `address`: A street address: street name and house number, with postcode and town after it.
+    Address = 14,
+    /// `iban`: An IBAN (mod 97, length per country).
+    Iban = 15,
+    /// `bank_account`: A bank account number (NO 11 digits mod 11, DK reg.nr + konto, SE clearing + account, labelled accounts).
+    BankAccount = 16,
+    /// `payment_card`: A payment card number (Luhn and issuer ranges).
+    PaymentCard = 17,
+    /// `no_orgnr`: Norwegian organisasjonsnummer.
+    NoOrgnr = 18,
+    /// `dk_cvr`: Danish CVR-nummer.
+    DkCvr = 19,
+    /// `se_orgnr`: Swedish organisationsnummer.
+    SeOrgnr = 20,
+    /// `fi_ytunnus`: Finnish Y-tunnus (business ID).
+    FiYtunnus = 21,
+    /// `is_company_kt`: Icelandic kennitala of a company or organisation.
+    IsCompanyKt = 22,
+    /// `sensitive_health`: A term of health (diagnoses, treatment, disability).
+    SensitiveHealth = 23,
+    /// `sensitive_child_welfare`: A term of child welfare (barnevern, placement, care order).
+    SensitiveChildWelfare = 24,
+    /// `sensitive_social`: A term of social assistance (sosialhjelp, økonomisk stønad).
+    SensitiveSocial = 25,
+    /// `sensitive_criminal`: A term of criminal offences and convictions.
+    SensitiveCriminal = 26,
+    /// `sensitive_ethnicity`: A term of ethnic origin.
+    SensitiveEthnicity = 27,
+    /// `sensitive_belief`: A term of religious or philosophical belief, or political opinion.
+    SensitiveBelief = 28,
+    /// `sensitive_sexuality`: A term of sex life or sexual orientation.
+    SensitiveSexuality = 29,
+    /// `sensitive_union`: A term of trade-union membership.
+    SensitiveUnion = 30,
+}
+
+/// The group (category) of a kind, as `sladd_kind_group` returns it.
+/// Group names (`"ids"`, `"contact"`, …) also work in
+/// `sladd_options.kinds`.
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum sladd_group {
+    /// `ids`: national identity numbers.
+    Ids = 1,
+    /// `names`: person names.
+    Names = 2,
+    /// `contact`: e-mail addresses, phone numbers, street addresses.
+    Contact = 3,
+    /// `financial`: IBANs, bank accounts, payment cards.
+    Financial = 4,
+    /// `organisations`: organisation numbers (off by default).
+    Organisations = 5,
+    /// `sensitive`: terms of a special category.
+    Sensitive = 6,
 }
 
 /// The confidence of a finding, as in `sladd_match.confidence` and
@@ -111,6 +171,30 @@ pub extern "C" fn sladd_kind_name(kind: u32) -> *const c_char {
     guard_or(ptr::null(), || match Kind::from_code(kind) {
         Some(k) => k.as_cstr().as_ptr(),
         None => ptr::null(),
+    })
+}
+
+/// The group of the kind `kind`: a `sladd_group` (1–6), or 0 for a code
+/// that is not a `sladd_kind`.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_kind_group(kind: u32) -> u32 {
+    guard_or(0, || Kind::from_code(kind).map_or(0, |k| k.group().code()))
+}
+
+/// The stable name of the group `group` (`"ids"`, `"names"`, `"contact"`,
+/// `"financial"`, `"organisations"`, `"sensitive"`): a static string;
+/// NULL for a code that is not a `sladd_group`.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_group_name(group: u32) -> *const c_char {
+    guard_or(ptr::null(), || {
+        match Group::ALL.iter().find(|g| g.code() == group) {
+            Some(g) => g.as_cstr().as_ptr(),
+            None => ptr::null(),
+        }
     })
 }
 
@@ -199,30 +283,55 @@ mod tests {
         ffi::opt_cstr(p).map(|c| c.to_str().unwrap())
     }
 
+    /// The C enum (as the checked-in header spells it, which
+    /// `gen-header.sh --verify` holds to this crate's source) has exactly
+    /// the core's kinds: same names, same codes, none missing, none extra.
     #[test]
     fn kinds_match_the_core() {
-        let c = [
-            sladd_kind::NoFnr,
-            sladd_kind::NoDnr,
-            sladd_kind::NoHnr,
-            sladd_kind::NoFhnr,
-            sladd_kind::NoDuf,
-            sladd_kind::DkCpr,
-            sladd_kind::SePnr,
-            sladd_kind::SeSnr,
-            sladd_kind::FiHetu,
-            sladd_kind::IsKt,
-        ];
-        for (k, ck) in Kind::ALL.into_iter().zip(c) {
-            assert_eq!(k.code(), ck as u32);
+        let header = include_str!("../include/sladd.h");
+        let mut in_header: Vec<(String, u32)> = header
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim().strip_prefix("SLADD_KIND_")?;
+                let (n, c) = l.trim_end_matches(',').split_once(" = ")?;
+                Some((n.to_ascii_lowercase(), c.parse().ok()?))
+            })
+            .collect();
+        in_header.sort_by_key(|x| x.1);
+        let core: Vec<(String, u32)> = Kind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.code()))
+            .collect();
+        assert_eq!(in_header, core);
+        for k in Kind::ALL {
             assert_eq!(name(sladd_kind_name(k.code())), Some(k.as_str()));
+            assert_eq!(sladd_kind_group(k.code()), k.group().code());
+            assert_eq!(
+                name(sladd_group_name(k.group().code())),
+                Some(k.group().as_str())
+            );
             let mut out = 0;
             let n = std::ffi::CString::new(k.as_str()).unwrap();
             assert_eq!(sladd_kind_from_name(n.as_ptr(), &mut out), 0);
             assert_eq!(out, k.code());
         }
+        let past = Kind::ALL.len() as u32 + 1;
         assert_eq!(sladd_kind_name(0), ptr::null());
-        assert_eq!(sladd_kind_name(11), ptr::null());
+        assert_eq!(sladd_kind_name(past), ptr::null());
+        assert_eq!(sladd_kind_group(past), 0);
+        assert_eq!(sladd_group_name(0), ptr::null());
+        assert_eq!(sladd_group_name(7), ptr::null());
+        // The C group enum is the core's.
+        for (g, c) in Group::ALL.iter().zip([
+            sladd_group::Ids,
+            sladd_group::Names,
+            sladd_group::Contact,
+            sladd_group::Financial,
+            sladd_group::Organisations,
+            sladd_group::Sensitive,
+        ]) {
+            assert_eq!(g.code(), c as u32);
+        }
     }
 
     #[test]

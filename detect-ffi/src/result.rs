@@ -96,8 +96,9 @@ impl sladd_result {
                 "the output buffer is too small"
             }
             sladd_result::UnknownKind => {
-                "unknown kind (expected one of: no_fnr, no_dnr, no_hnr, \
-                 no_fhnr, no_duf, dk_cpr, se_pnr, se_snr, fi_hetu, is_kt)"
+                "unknown kind (expected a kind name such as no_fnr, a group: \
+                 ids, names, contact, financial, organisations, sensitive, \
+                 or personal or all; sladd_kind_name lists the kinds)"
             }
             sladd_result::UnknownCountry => {
                 "unknown country (expected one of: no, dk, se, fi, is)"

@@ -27,8 +27,9 @@ pub struct sladd_scanner {
 }
 
 /// One finding. `start` and `end` are a half-open range of byte offsets
-/// into the input, covering the identifier as written (separators
+/// into the input, covering the finding as written (separators
 /// included); the input's `end - start` bytes at `start` are the match.
+/// `sladd_kind_group(kind)` gives its group.
 ///
 /// Ownership: a plain value, owned by whoever holds it.
 #[allow(non_camel_case_types)]
@@ -71,13 +72,18 @@ impl From<Match> for sladd_match {
 #[repr(C)]
 pub struct sladd_options {
     /// The kinds to detect, by name, separated by commas or spaces:
-    /// `"no_fnr,dk_cpr"`. NULL or `""` means every kind. An unknown name
-    /// makes `sladd_scanner_new` fail with `SLADD_RESULT_UNKNOWN_KIND`.
+    /// `"no_fnr,dk_cpr"`. A name may also be a group (`"ids"`, `"names"`,
+    /// `"contact"`, `"financial"`, `"organisations"`, `"sensitive"`),
+    /// `"personal"` (ids, names, contact and financial) or `"all"`. NULL
+    /// or `""` means the default: every group but organisations. An
+    /// unknown name makes `sladd_scanner_new` fail with
+    /// `SLADD_RESULT_UNKNOWN_KIND`.
     pub kinds: *const c_char,
     /// The countries whose kinds to detect, by ISO code, separated by
     /// commas or spaces: `"no,se"`. NULL or `""` means every country.
-    /// Combined with `kinds`, a kind is detected when both allow it. An
-    /// unknown code fails with `SLADD_RESULT_UNKNOWN_COUNTRY`.
+    /// Combined with `kinds`, a kind is detected when both allow it; kinds
+    /// of no country (names, e-mail, sensitive terms…) are not filtered.
+    /// An unknown code fails with `SLADD_RESULT_UNKNOWN_COUNTRY`.
     pub countries: *const c_char,
     /// The lowest confidence reported: 0 means the default (medium), or a
     /// `sladd_confidence` (1 low, 2 medium, 3 high). Any other value fails
@@ -99,6 +105,26 @@ pub struct sladd_options {
     /// default, mask. Any other value fails with
     /// `SLADD_RESULT_INVALID_REDACT_STYLE`.
     pub redact_style: u32,
+    /// Names known to belong to the people of the input (the parties of a
+    /// case), one per line (`\n`), UTF-8: found in every written form,
+    /// and alone once the full name has been seen. NULL or `""`: none.
+    /// An empty line is skipped; a line longer than 200 bytes, or text
+    /// that is not UTF-8, fails with `SLADD_RESULT_INVALID_OPTION`.
+    pub known_names: *const c_char,
+    /// Values never to report (test persons, a public official's name),
+    /// one per line, UTF-8; compared ignoring case, white space and the
+    /// separators `-./+`. NULL or `""`: none. Errors as for
+    /// `known_names`.
+    pub allow: *const c_char,
+}
+
+/// The lines of a list option, or `None` for NULL or an empty string.
+fn lines<'a>(p: *const c_char) -> Result<Option<Vec<&'a str>>, sladd_result> {
+    let Some(s) = ffi::opt_cstr::<'a>(p) else { return Ok(None) };
+    let s = s.to_str().map_err(|_| sladd_result::InvalidOption)?;
+    let list: Vec<&str> =
+        s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    Ok((!list.is_empty()).then_some(list))
 }
 
 /// The names in a list such as `"no_fnr, dk_cpr"`, or `None` for NULL or
@@ -163,14 +189,20 @@ fn build(o: &sladd_options) -> Result<sladd_scanner, sladd_result> {
             b = b.reference_date(date);
         }
     }
+    if let Some(names) = lines(o.known_names)? {
+        b = b.known_names(names);
+    }
+    if let Some(values) = lines(o.allow)? {
+        b = b.allow(values);
+    }
     let style = RedactStyle::from_code(o.redact_style)
         .ok_or(sladd_result::InvalidRedactStyle)?;
     let scanner = b.build().map_err(|e| build_error(&e))?;
     Ok(sladd_scanner { scanner, style })
 }
 
-/// Makes a scanner. `opts` NULL means the defaults (every kind, threshold
-/// medium, window 40 characters before and 20 after, reference date
+/// Makes a scanner. `opts` NULL means the defaults (every kind but the
+/// organisation numbers, threshold medium, window 40 characters before and 20 after, reference date
 /// today, redaction style mask); see `sladd_options`.
 ///
 /// On success writes the new scanner to `*out`; the caller owns it and
@@ -356,8 +388,11 @@ fn redact(
 ///
 /// The style is the scanner's `sladd_options.redact_style`: mask unless
 /// the scanner was made with another (`sladd_redact_with_style` chooses
-/// per call). In style mask the output has the length of the input, so
-/// `out_cap = len` always suffices; label may make it longer or shorter.
+/// per call). Masking works per character: a letter or digit becomes one
+/// `*` (a fullwidth digit of an ID a fullwidth asterisk), so the output
+/// keeps the input's length in characters and is never longer than the
+/// input in style mask (`out_cap = len` always suffices; `Ø` of two bytes
+/// becomes one); label may make it longer or shorter.
 /// The output is not NUL-terminated. `out` may be the same buffer as
 /// `text` (in-place redaction). `text` may be NULL when `len` is 0; `out`
 /// may be NULL when `out_cap` is 0.
@@ -413,8 +448,9 @@ pub extern "C" fn sladd_redact_with_style(
 /// Checks whether the `len` bytes at `value` are one valid identifier of
 /// the kind `kind` (a `sladd_kind`) by every rule of its scheme, as of
 /// the scanner's reference date; separators are allowed and surrounding
-/// white space is ignored. Context plays no part, and the scanner's kinds
-/// and threshold do not matter. Writes the answer to `*out_valid`.
+/// white space is ignored. Context plays no part, and the scanner's kinds,
+/// countries and threshold do not matter: every scanner validates every
+/// kind. Writes the answer to `*out_valid`.
 ///
 /// Errors (`*out_valid` is left untouched):
 /// - `SLADD_RESULT_NULL_PARAMETER`: `scanner` or `out_valid` is NULL, or

@@ -5,10 +5,11 @@
 use std::ffi::CStr;
 use std::ptr;
 
+use detect_core::{Group, Kind};
 use sladd::{
-    sladd_find, sladd_kind_name, sladd_match, sladd_options, sladd_redact,
-    sladd_redact_with_style, sladd_result, sladd_scan, sladd_scanner,
-    sladd_scanner_free, sladd_scanner_new,
+    sladd_find, sladd_kind_group, sladd_kind_name, sladd_match, sladd_options,
+    sladd_redact, sladd_redact_with_style, sladd_result, sladd_scan,
+    sladd_scanner, sladd_scanner_free, sladd_scanner_new,
 };
 
 const TEXT: &[u8] = b"fnr 010180 00055, CPR 010180-1004, 131052-308T.";
@@ -108,6 +109,8 @@ fn options_and_null_arguments() {
         context_after: 0,
         reference_date: c"2026-11-22".as_ptr(),
         redact_style: 2,
+        known_names: ptr::null(),
+        allow: ptr::null(),
     };
     let sc = scanner(Some(&opts));
     let mut n = 0usize;
@@ -160,4 +163,37 @@ fn options_and_null_arguments() {
         code(sladd_result::UnknownKind)
     );
     assert!(out.is_null());
+}
+
+#[test]
+fn groups_and_allow_list_options() {
+    // A group name chooses its kinds; the allow-list keeps one value out.
+    let opts = sladd_options {
+        kinds: c"ids".as_ptr(),
+        countries: ptr::null(),
+        min_confidence: 0,
+        context_before: 0,
+        context_after: 0,
+        reference_date: c"2026-11-22".as_ptr(),
+        redact_style: 0,
+        known_names: ptr::null(),
+        allow: c"\n010180-1004\n".as_ptr(),
+    };
+    let sc = scanner(Some(&opts));
+    let text = b"fnr 010180 00055, CPR 010180-1004";
+    let mut out = [sladd_match::default(); 4];
+    let mut n = 0usize;
+    let rc =
+        sladd_scan(sc, text.as_ptr(), text.len(), out.as_mut_ptr(), 4, &mut n);
+    assert_eq!(rc, 0);
+    assert_eq!(n, 1);
+    assert_eq!(out[0].kind, Kind::NoFnr.code());
+    assert_eq!(sladd_kind_group(out[0].kind), Group::Ids.code());
+    sladd_scanner_free(sc);
+    // An allow-list that is not UTF-8 is an invalid option.
+    let bad = sladd_options { allow: c"\xff".as_ptr(), ..opts };
+    let mut sc = ptr::null_mut();
+    let rc = sladd_scanner_new(&raw const bad, &raw mut sc);
+    assert_eq!(rc, sladd_result::InvalidOption as i32);
+    assert!(sc.is_null());
 }

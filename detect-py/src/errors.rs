@@ -66,6 +66,12 @@ pub(crate) fn build_error(e: &detect_core::BuildError) -> PyErr {
             BuildError::new_err(format!("context_window: {e}"))
         }
         E::NoKinds => BuildError::new_err(format!("kinds/countries: {e}")),
+        E::NotSensitive(_) => {
+            UnknownKindError::new_err(format!("sensitive_terms: {e}"))
+        }
+        E::BadListEntry(_) => BuildError::new_err(format!(
+            "known_names/sensitive_terms/allow: {e}"
+        )),
         _ => BuildError::new_err(e.to_string()),
     }
 }

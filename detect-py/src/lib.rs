@@ -35,7 +35,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{
-    PyByteArray, PyBytes, PyFrozenSet, PyList, PyString, PyTuple,
+    PyByteArray, PyBytes, PyDict, PyFrozenSet, PyList, PyString, PyTuple,
 };
 
 use crate::errors::{
@@ -68,12 +68,11 @@ impl Input {
             // ValueError.
             return Ok(Input::Str(PyBackedStr::try_from(s.to_owned())?));
         }
-        if obj.is_instance_of::<PyBytes>()
-            || obj.is_instance_of::<PyByteArray>()
+        if (obj.is_instance_of::<PyBytes>()
+            || obj.is_instance_of::<PyByteArray>())
+            && let Ok(b) = obj.extract::<PyBackedBytes>()
         {
-            if let Ok(b) = obj.extract::<PyBackedBytes>() {
-                return Ok(Input::Bytes(b));
-            }
+            return Ok(Input::Bytes(b));
         }
         Err(PyTypeError::new_err(format!(
             "{} must be str or bytes, not {}",
@@ -208,6 +207,13 @@ impl Match {
     }
 
     /// Start offset: code points into a ``str``, bytes into ``bytes``.
+    /// The kind's group: ``'ids'``, ``'names'``, ``'contact'``,
+    /// ``'financial'``, ``'organisations'`` or ``'sensitive'``.
+    #[getter]
+    fn group(&self) -> &'static str {
+        self.kind.group().as_str()
+    }
+
     #[getter]
     fn start(&self) -> usize {
         self.start
@@ -406,13 +412,13 @@ impl Scanner {
         py: Python<'_>,
         input: &Input,
     ) -> PyResult<Vec<Match>> {
-        let sc = self.inner;
+        let sc = &self.inner;
         let h = input.bytes();
         let is_str = input.is_str();
         let found = if h.len() >= DETACH_BYTES {
-            py.detach(|| guard(|| find_all(&sc, h, is_str)))?
+            py.detach(|| guard(|| find_all(sc, h, is_str)))?
         } else {
-            guard(|| find_all(&sc, h, is_str))?
+            guard(|| find_all(sc, h, is_str))?
         };
         Ok(found.into_iter().map(Match::from).collect())
     }
@@ -428,15 +434,46 @@ impl Scanner {
         *,
         context_window=None,
         reference_date=None,
+        known_names=None,
+        sensitive_terms=None,
+        allow=None,
     ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         kinds: Option<&Bound<'_, PyAny>>,
         countries: Option<&Bound<'_, PyAny>>,
         min_confidence: &str,
         context_window: Option<&Bound<'_, PyAny>>,
         reference_date: Option<&Bound<'_, PyAny>>,
+        known_names: Option<&Bound<'_, PyAny>>,
+        sensitive_terms: Option<&Bound<'_, PyAny>>,
+        allow: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Scanner> {
         let mut b = detect_core::Scanner::builder();
+        if let Some(n) = known_names {
+            b = b.known_names(names(n, "known_names")?);
+        }
+        if let Some(a) = allow {
+            b = b.allow(names(a, "allow")?);
+        }
+        if let Some(t) = sensitive_terms {
+            let d = t.cast::<PyDict>().map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "sensitive_terms must be a dict of category to terms \
+                     ({{'sensitive_health': ['...']}}), not {}",
+                    type_name(t)
+                ))
+            })?;
+            for (k, v) in d.iter() {
+                let k: String = k.extract().map_err(|_| {
+                    PyTypeError::new_err(
+                        "sensitive_terms: keys must be kind names",
+                    )
+                })?;
+                let kind = parse_kind(&k, "sensitive_terms")?;
+                b = b.sensitive_terms(kind, names(&v, "sensitive_terms")?);
+            }
+        }
         if let Some(k) = kinds {
             let k = names(k, "kinds")?;
             if k.is_empty() {
@@ -487,11 +524,7 @@ impl Scanner {
     /// The kinds this scanner detects, in ``sladd.KINDS`` order.
     #[getter]
     fn kinds<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let ks: Vec<&str> = Kind::ALL
-            .into_iter()
-            .filter(|k| self.inner.detects(*k))
-            .map(Kind::as_str)
-            .collect();
+        let ks: Vec<&str> = self.inner.kinds().map(Kind::as_str).collect();
         PyTuple::new(py, ks)
     }
 
@@ -514,11 +547,8 @@ impl Scanner {
     }
 
     fn __repr__(&self) -> String {
-        let ks: Vec<String> = Kind::ALL
-            .into_iter()
-            .filter(|k| self.inner.detects(*k))
-            .map(|k| format!("'{}'", k.as_str()))
-            .collect();
+        let ks: Vec<String> =
+            self.inner.kinds().map(|k| format!("'{}'", k.as_str())).collect();
         let (b, a) = self.inner.context_window();
         format!(
             "Scanner(kinds=({}{}), min_confidence='{}', \
@@ -576,9 +606,9 @@ impl Scanner {
         for (i, t) in texts.try_iter()?.enumerate() {
             inputs.push(Input::extract(&t?, || format!("texts[{i}]"))?);
         }
-        let sc = self.inner;
+        let sc = &self.inner;
         let found = py.detach(|| {
-            parallel::map(&inputs, |t| find_all(&sc, t.bytes(), t.is_str()))
+            parallel::map(&inputs, |t| find_all(sc, t.bytes(), t.is_str()))
         });
         let found = found.map_err(|p| panic_error(&*p.0))?;
         // Building a million small lists would set off Python's cyclic
@@ -629,7 +659,7 @@ impl Scanner {
     ) -> PyResult<Bound<'py, PyAny>> {
         let style = parse_style(style)?;
         let input = Input::extract(text, || "text".into())?;
-        let sc = self.inner;
+        let sc = &self.inner;
         let h = input.bytes();
         let out = if h.len() >= DETACH_BYTES {
             py.detach(|| guard(|| sc.redact(h, style)))?
@@ -730,7 +760,13 @@ fn _sladd(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("BuildError", py.get_type::<BuildError>())?;
     m.add("UnknownKindError", py.get_type::<UnknownKindError>())?;
     m.add("UnknownStyleError", py.get_type::<UnknownStyleError>())?;
-    m.add("KINDS", PyTuple::new(py, Kind::ALL.map(Kind::as_str))?)?;
+    m.add("KINDS", PyTuple::new(py, Kind::ALL.iter().map(|k| k.as_str()))?)?;
+    let groups = PyDict::new(py);
+    for g in detect_core::Group::ALL {
+        let kinds: Vec<&str> = g.kinds().map(Kind::as_str).collect();
+        groups.set_item(g.as_str(), PyTuple::new(py, kinds)?)?;
+    }
+    m.add("GROUPS", groups)?;
     m.add(
         "COUNTRIES",
         PyTuple::new(py, detect_core::Country::ALL.map(|c| c.as_str()))?,

@@ -547,6 +547,8 @@ fuzz_target!(|input: Input<'_>| -> Corpus {
         context_after: 4 * u32::from(input.after),
         reference_date: p(&date),
         redact_style: u32::from(input.style[0] % 5),
+        known_names: ptr::null(),
+        allow: ptr::null(),
     };
     let null_opts = input.nulls & 0x40 != 0;
     let expected =

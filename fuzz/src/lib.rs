@@ -15,7 +15,8 @@
 use core::fmt;
 
 use detect_core::{
-    BuildError, Confidence, Country, Date, Kind, MAX_WINDOW, Match, Scanner,
+    BuildError, Confidence, Country, Date, Group, Kind, MAX_WINDOW, Match,
+    Scanner,
     ScannerBuilder,
 };
 
@@ -34,14 +35,24 @@ pub fn as_of() -> Date {
     Date::new(AS_OF.0, AS_OF.1, AS_OF.2).expect("a real date")
 }
 
+/// The groups that bits 2–5 of `Opts::kinds_hi` choose, in bit order.
+pub const GROUP_BITS: [&[Group]; 4] = [
+    &[Group::Names],
+    &[Group::Contact, Group::Financial],
+    &[Group::Organisations],
+    &[Group::Sensitive],
+];
+
 /// Scanner options, one byte each. An all-zero header gives every kind,
 /// threshold `low`, the default window and the reference date `AS_OF`.
 #[derive(Clone, Copy, arbitrary::Arbitrary, Default, PartialEq, Eq)]
 pub struct Opts {
-    /// Kinds, bits 0–7 of the mask (bit i: `Kind::ALL[i]`).
+    /// Kinds, bits 0–7 of the mask (bit i: `Kind::ALL[i]`, the ID kinds).
     pub kinds_lo: u8,
-    /// Bits 0–1: kinds 8–9. Bit 7: use the mask as it is (so an empty mask
-    /// is possible); otherwise an empty mask means every kind. Bit 6:
+    /// Bits 0–1: kinds 8–9 (the last ID kinds); bits 2–5: the groups
+    /// names, contact with financial, organisations, sensitive
+    /// ([`GROUP_BITS`]). Bit 7: use the mask as it is (so an empty mask is
+    /// possible); otherwise an empty mask means the default kinds. Bit 6:
     /// pass kinds and countries by name.
     pub kinds_hi: u8,
     /// Countries, bits 0–4 (`Country::ALL`); 0 means every country. Bit 7:
@@ -93,16 +104,20 @@ impl Opts {
     /// The plain values these bytes stand for.
     pub fn decode(&self) -> Decoded {
         let mask =
-            u16::from(self.kinds_lo) | u16::from(self.kinds_hi & 3) << 8;
+            u16::from(self.kinds_lo) | u16::from(self.kinds_hi & 0x3F) << 8;
         let kinds = if self.kinds_hi & 0x80 != 0 || mask != 0 {
-            Some(
-                Kind::ALL
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask >> i & 1 == 1)
-                    .map(|(_, &k)| k)
-                    .collect(),
-            )
+            let ids = Group::Ids.kinds().enumerate();
+            let mut v: Vec<Kind> = ids
+                .filter(|(i, _)| mask >> i & 1 == 1)
+                .map(|(_, k)| k)
+                .collect();
+            for (bit, groups) in GROUP_BITS.iter().enumerate() {
+                if mask >> (10 + bit) & 1 == 1 {
+                    v.extend(groups.iter().flat_map(|g| g.kinds()));
+                }
+            }
+            v.sort();
+            Some(v)
         } else {
             None
         };
@@ -188,7 +203,7 @@ impl Opts {
         };
         match (r, want) {
             (Ok(sc), None) => {
-                for k in Kind::ALL {
+                for &k in Kind::ALL {
                     assert_eq!(sc.detects(k), self.wants(&d, k), "{k}");
                 }
                 assert_eq!(sc.min_confidence(), d.min);
@@ -207,8 +222,10 @@ impl Opts {
     }
 
     fn wants(&self, d: &Decoded, k: Kind) -> bool {
-        d.kinds.as_ref().is_none_or(|v| v.contains(&k))
-            && d.countries.as_ref().is_none_or(|v| v.contains(&k.country()))
+        d.kinds.as_ref().map_or(k.group().default_on(), |v| v.contains(&k))
+            && d.countries.as_ref().is_none_or(|v| {
+                k.country().is_none_or(|c| v.contains(&c))
+            })
     }
 }
 
@@ -381,7 +398,9 @@ mod tests {
         let sc = o.build().unwrap();
         assert_eq!(sc.min_confidence(), Confidence::Low);
         assert_eq!(sc.reference_date(), as_of());
-        assert!(Kind::ALL.iter().all(|&k| sc.detects(k)));
+        assert!(
+            Kind::ALL.iter().all(|&k| sc.detects(k) == k.group().default_on())
+        );
         // One byte per field, in order.
         let o =
             Opts::arbitrary(&mut Unstructured::new(&[1, 0, 0, 1])).unwrap();

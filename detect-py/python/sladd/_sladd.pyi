@@ -19,6 +19,7 @@ __all__ = [
     "UnknownKindError",
     "UnknownStyleError",
     "KINDS",
+    "GROUPS",
     "COUNTRIES",
     "FLAGS",
     "CONFIDENCES",
@@ -27,6 +28,7 @@ __all__ = [
 ]
 
 KINDS: tuple[str, ...]
+GROUPS: dict[str, tuple[str, ...]]
 COUNTRIES: tuple[str, ...]
 FLAGS: tuple[str, ...]
 CONFIDENCES: tuple[str, ...]
@@ -42,6 +44,8 @@ class UnknownStyleError(SladdError): ...
 class Match:
     @property
     def kind(self) -> str: ...
+    @property
+    def group(self) -> str: ...
     @property
     def start(self) -> int: ...
     @property
@@ -80,6 +84,9 @@ class Scanner:
         *,
         context_window: Optional[tuple[int, int]] = None,
         reference_date: Union[str, datetime.date, None] = None,
+        known_names: Union[str, Iterable[str], None] = None,
+        sensitive_terms: Optional[dict[str, Union[str, Iterable[str]]]] = None,
+        allow: Union[str, Iterable[str], None] = None,
     ) -> Scanner: ...
     @property
     def kinds(self) -> tuple[str, ...]: ...
