@@ -16,6 +16,8 @@ pub(crate) struct TextNode {
     pub(crate) text: String,
     /// Whether this is an attribute value (escaped with quotes too).
     pub(crate) attr: bool,
+    /// For an attribute value, `element@attribute` (local names).
+    pub(crate) owner: String,
 }
 
 /// An XML event.
@@ -152,10 +154,11 @@ pub(crate) fn parse(
         let after = r.buffer_position() as usize;
         match ev {
             Event::Eof => break,
-            Event::DocType(d) => {
-                if d.windows(7).any(|w| w.eq_ignore_ascii_case(b"<!ENTIT")) {
-                    return Err(XmlError::Entities);
-                }
+            Event::DocType(d)
+                if d.windows(7)
+                    .any(|w| w.eq_ignore_ascii_case(b"<!ENTIT")) =>
+            {
+                return Err(XmlError::Entities);
             }
             Event::Start(e) | Event::Empty(e) => {
                 let empty = src.get(after.wrapping_sub(2)) == Some(&b'/');
@@ -177,6 +180,7 @@ pub(crate) fn parse(
                                 raw: start..start + a.value.len(),
                                 text: val.clone(),
                                 attr: true,
+                                owner: format!("{name}@{an}"),
                             });
                             node = Some(doc.nodes.len() - 1);
                         }
@@ -205,6 +209,7 @@ pub(crate) fn parse(
                     raw: before..after,
                     text,
                     attr: false,
+                    owner: String::new(),
                 });
                 doc.evs.push(Ev::Text(doc.nodes.len() - 1));
             }
@@ -214,6 +219,7 @@ pub(crate) fn parse(
                     raw: before + 9..after.saturating_sub(3),
                     text,
                     attr: false,
+                    owner: String::new(),
                 });
                 doc.evs.push(Ev::Text(doc.nodes.len() - 1));
             }
@@ -237,6 +243,7 @@ pub(crate) fn parse(
                     raw: before..after,
                     text: c.to_string(),
                     attr: false,
+                    owner: String::new(),
                 });
                 doc.evs.push(Ev::Text(doc.nodes.len() - 1));
             }

@@ -711,6 +711,13 @@ impl ZipDoc {
                 per_file[*f].push((range.clone(), new.into_bytes()));
             } else if node.attr && node.text.trim().parse::<f64>().is_ok() {
                 per_file[*f].push((node.raw.clone(), b"0".to_vec()));
+            } else if node.owner == "sheet@name" {
+                // Excel forbids `*` in sheet names.
+                let masked = masked.replace('*', "_");
+                per_file[*f].push((
+                    node.raw.clone(),
+                    xml::escape(&masked, true).into_bytes(),
+                ));
             } else {
                 per_file[*f].push((
                     node.raw.clone(),
