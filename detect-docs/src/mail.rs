@@ -115,16 +115,9 @@ pub(crate) fn extract(ctx: &Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Out) {
                 out.parts.push(p);
             }
             PartType::Html(h) => {
-                match text::load(Format::Html, h.as_bytes()) {
-                    Some(d) => {
-                        let mut p = d.part;
-                        p.location = format!("part {i} (html)");
-                        out.parts.push(p);
-                    }
-                    None => {
-                        out.unscanned(&format!("part {i}"), "damaged html")
-                    }
-                }
+                let mut p = text::load_any(Format::Html, h.as_bytes()).part;
+                p.location = format!("part {i} (html)");
+                out.parts.push(p);
             }
             PartType::Binary(b) | PartType::InlineBinary(b) => {
                 let name = name_of(part, i);
@@ -269,7 +262,7 @@ pub(crate) fn redact(
             PartType::Text(t) | PartType::Html(t) => {
                 let html = matches!(part.body, PartType::Html(_));
                 let f = if html { Format::Html } else { Format::Text };
-                let Some(doc) = text::load(f, t.as_bytes()) else { continue };
+                let doc = text::load_any(f, t.as_bytes());
                 if let Redacted::Document(b) = doc.redact(scanner)? {
                     if b != t.as_bytes() {
                         let ct = if html { "text/html" } else { "text/plain" };

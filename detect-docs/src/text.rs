@@ -114,6 +114,15 @@ fn encode(enc: Enc, s: &str) -> Vec<u8> {
 
 /// Reads a text, HTML or RTF file. `None` if it is not text at all.
 pub(crate) fn load(format: Format, bytes: &[u8]) -> Option<TextDoc> {
+    if format == Format::Text && !is_text(bytes) {
+        return None;
+    }
+    Some(load_any(format, bytes))
+}
+
+/// Reads text already known to be text (a decoded mail part), whatever
+/// control characters it holds.
+pub(crate) fn load_any(format: Format, bytes: &[u8]) -> TextDoc {
     let (enc, src) = decode(bytes);
     let mut doc = TextDoc {
         format,
@@ -132,16 +141,13 @@ pub(crate) fn load(format: Format, bytes: &[u8]) -> Option<TextDoc> {
             rtf(&mut doc);
         }
         _ => {
-            if !is_text(bytes) {
-                return None;
-            }
             doc.part.location = "text".into();
             let len = doc.src.len();
             let text = doc.src.clone();
             doc.push(0..len, text, false);
         }
     }
-    Some(doc)
+    doc
 }
 
 impl TextDoc {
@@ -299,8 +305,9 @@ fn html(doc: &mut TextDoc) {
             continue;
         }
         if let Some(end_tag) = skip_until {
-            if src[i..].len() >= end_tag.len()
-                && src[i..i + end_tag.len()].eq_ignore_ascii_case(end_tag)
+            if src
+                .get(i..i + end_tag.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(end_tag))
             {
                 skip_until = None;
             } else {
@@ -315,11 +322,10 @@ fn html(doc: &mut TextDoc) {
             text_start = i;
             continue;
         }
-        let end = match src[i..].find('>') {
-            Some(e) => i + e + 1,
-            None => b.len(),
+        let (end, tag) = match src[i..].find('>') {
+            Some(e) => (i + e + 1, &src[i + 1..i + e]),
+            None => (b.len(), &src[i + 1..]),
         };
-        let tag = &src[i + 1..end.saturating_sub(1).max(i + 1)];
         let name: String = tag
             .trim_start_matches('/')
             .chars()
@@ -501,7 +507,7 @@ fn rtf(doc: &mut TextDoc) {
                     let hex = src
                         .get(i + 1..i + 3)
                         .and_then(|h| u8::from_str_radix(h, 16).ok());
-                    i += 3;
+                    i = next_boundary(&src, i + 3);
                     if let (Some(h), None) = (hex, skip) {
                         let ch = cp1252(h);
                         doc.push(start..i.min(b.len()), ch.to_string(), false);
@@ -511,7 +517,7 @@ fn rtf(doc: &mut TextDoc) {
                 if !b[i].is_ascii_alphabetic() {
                     // control symbol: \\ \{ \} \~ \- \_
                     let sym = b[i];
-                    i += 1;
+                    i = next_boundary(&src, i + 1);
                     if skip.is_none() {
                         match sym {
                             b'\\' | b'{' | b'}' => doc.push(
@@ -597,6 +603,14 @@ fn rtf(doc: &mut TextDoc) {
         }
     }
     flush(doc, &mut run_start, b.len());
+}
+
+/// The first char boundary at or after `i` (at most the length).
+fn next_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
 }
 
 fn cp1252(b: u8) -> char {

@@ -14,8 +14,8 @@ use detect_docs::{Limits, Redacted, extract, redact, scan};
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: [&str; 12] = [
-    "a.docx", "a.xlsx", "a.pptx", "a.odt", "a.ods", "a.odp", "a.pdf", "a.eml", "a.html",
-    "a.rtf", "a.zip", "a.txt",
+    "a.docx", "a.xlsx", "a.pptx", "a.odt", "a.ods", "a.odp", "a.pdf", "a.eml",
+    "a.html", "a.rtf", "a.zip", "a.txt",
 ];
 
 fuzz_target!(|data: &[u8]| {
@@ -31,12 +31,17 @@ fuzz_target!(|data: &[u8]| {
         max_entries: 200,
         max_file_size: 1 << 20,
     };
-    let sc = Scanner::builder().min_confidence(Confidence::Low).build().unwrap();
+    let sc =
+        Scanner::builder().min_confidence(Confidence::Low).build().unwrap();
     let x = extract(name, bytes, &limits);
     let r = scan(&sc, name, bytes, &limits);
     assert_eq!(r.parts, x.parts.len());
     if let Ok(Redacted::Document(out)) = redact(&sc, name, bytes, &limits) {
         let again = scan(&sc, name, &out, &limits);
-        assert!(again.findings.is_empty(), "left after redaction: {:?}", again.findings);
+        assert!(
+            again.findings.is_empty(),
+            "left after redaction: {:?}",
+            again.findings
+        );
     }
 });
