@@ -13,7 +13,9 @@ pub(crate) fn extract(bytes: &[u8], out: &mut Out) {
         Ok(Ok(d)) => d,
         Ok(Err(e)) => {
             let msg = e.to_string();
-            if msg.to_ascii_lowercase().contains("decrypt")
+            let encrypt = bytes.windows(8).any(|w| w == b"/Encrypt");
+            if encrypt
+                || msg.to_ascii_lowercase().contains("decrypt")
                 || msg.to_ascii_lowercase().contains("password")
             {
                 out.unscanned("", "encrypted");
