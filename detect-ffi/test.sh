@@ -95,7 +95,8 @@ step "header version macros match Cargo.toml ($version)" header_version
 exports() {
     local want got
     want="$(printf '%s\n' sladd_confidence_name sladd_find sladd_flag_name \
-        sladd_kind_from_name sladd_kind_name sladd_redact \
+        sladd_group_name sladd_kind_from_name sladd_kind_group \
+        sladd_kind_name sladd_redact \
         sladd_redact_with_style sladd_result_message sladd_scan \
         sladd_scanner_free sladd_scanner_new sladd_validate sladd_version)"
     got="$(nm -D --defined-only "$release/libsladd.so" |

@@ -120,9 +120,30 @@ static void test_names_and_version(void) {
         CHECK(back == k);
     }
     CHECK(sladd_kind_name(0) == NULL);
-    CHECK(sladd_kind_name(11) == NULL);
     CHECK(sladd_kind_name(UINT32_MAX) == NULL);
     CHECK(SLADD_KIND_NO_FNR == 1 && SLADD_KIND_IS_KT == 10);
+
+    /* Kinds beyond the IDs, and their groups. Codes are dense from 1: the
+       first code without a name ends the list. */
+    uint32_t n_kinds = 0;
+    while (sladd_kind_name(n_kinds + 1) != NULL) n_kinds++;
+    CHECK(n_kinds >= 30);
+    CHECK(sladd_kind_group(0) == 0 && sladd_kind_group(n_kinds + 1) == 0);
+    for (uint32_t k = 1; k <= n_kinds; k++) {
+        uint32_t g = sladd_kind_group(k);
+        CHECK(g >= SLADD_GROUP_IDS && g <= SLADD_GROUP_SENSITIVE);
+        CHECK(sladd_group_name(g) != NULL);
+        CHECK((k <= 10) == (g == SLADD_GROUP_IDS));
+    }
+    CHECK(strcmp(sladd_kind_name(SLADD_KIND_PERSON_NAME), "person_name") == 0);
+    CHECK(sladd_kind_group(SLADD_KIND_PERSON_NAME) == SLADD_GROUP_NAMES);
+    CHECK(sladd_kind_group(SLADD_KIND_EMAIL) == SLADD_GROUP_CONTACT);
+    CHECK(sladd_kind_group(SLADD_KIND_IBAN) == SLADD_GROUP_FINANCIAL);
+    CHECK(sladd_kind_group(SLADD_KIND_NO_ORGNR) == SLADD_GROUP_ORGANISATIONS);
+    CHECK(sladd_kind_group(SLADD_KIND_SENSITIVE_HEALTH) ==
+          SLADD_GROUP_SENSITIVE);
+    CHECK(strcmp(sladd_group_name(SLADD_GROUP_CONTACT), "contact") == 0);
+    CHECK(sladd_group_name(0) == NULL && sladd_group_name(7) == NULL);
 
     uint32_t k = 77;
     CHECK_RC(sladd_kind_from_name(" DK_CPR ", &k), SLADD_RESULT_OK);
@@ -373,6 +394,16 @@ static void test_options(void) {
     size_t n = 0;
     sladd_options o;
 
+    /* A group name, and an allow-list that keeps one value out. */
+    memset(&o, 0, sizeof o);
+    o.kinds = "ids";
+    o.allow = "# not a comment in C: a value\n010180-1004\n";
+    sladd_scanner *ids = new_scanner(&o);
+    CHECK_RC(sladd_scan(ids, u8(text), len, out, 8, &n), SLADD_RESULT_OK);
+    CHECK(n == 2 && out[0].kind == SLADD_KIND_NO_FNR &&
+          out[1].kind == SLADD_KIND_SE_PNR);
+    sladd_scanner_free(ids);
+
     memset(&o, 0, sizeof o);
     o.kinds = "dk_cpr";
     sladd_scanner *sc = new_scanner(&o);
@@ -456,17 +487,17 @@ static void test_options(void) {
         sladd_options o;
         int want;
     } bad[] = {
-        {{"no_fnr,xx", NULL, 0, 0, 0, NULL, 0}, SLADD_RESULT_UNKNOWN_KIND},
-        {{NULL, "no,zz", 0, 0, 0, NULL, 0}, SLADD_RESULT_UNKNOWN_COUNTRY},
-        {{NULL, NULL, 4, 0, 0, NULL, 0}, SLADD_RESULT_INVALID_CONFIDENCE},
-        {{NULL, NULL, 0, 1001, 0, NULL, 0}, SLADD_RESULT_INVALID_WINDOW},
-        {{NULL, NULL, 0, 0, 5000, NULL, 0}, SLADD_RESULT_INVALID_WINDOW},
-        {{NULL, NULL, 0, 0, 0, "2026-02-30", 0}, SLADD_RESULT_INVALID_DATE},
-        {{NULL, NULL, 0, 0, 0, "yesterday", 0}, SLADD_RESULT_INVALID_DATE},
-        {{NULL, NULL, 0, 0, 0, NULL, 3}, SLADD_RESULT_INVALID_REDACT_STYLE},
-        {{"dk_cpr", "no", 0, 0, 0, NULL, 0}, SLADD_RESULT_NO_KINDS},
-        {{",", NULL, 0, 0, 0, NULL, 0}, SLADD_RESULT_NO_KINDS},
-        {{"no_fnr\xff", NULL, 0, 0, 0, NULL, 0}, SLADD_RESULT_UNKNOWN_KIND},
+        {{"no_fnr,xx", NULL, 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_UNKNOWN_KIND},
+        {{NULL, "no,zz", 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_UNKNOWN_COUNTRY},
+        {{NULL, NULL, 4, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_INVALID_CONFIDENCE},
+        {{NULL, NULL, 0, 1001, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_INVALID_WINDOW},
+        {{NULL, NULL, 0, 0, 5000, NULL, 0, NULL, NULL}, SLADD_RESULT_INVALID_WINDOW},
+        {{NULL, NULL, 0, 0, 0, "2026-02-30", 0, NULL, NULL}, SLADD_RESULT_INVALID_DATE},
+        {{NULL, NULL, 0, 0, 0, "yesterday", 0, NULL, NULL}, SLADD_RESULT_INVALID_DATE},
+        {{NULL, NULL, 0, 0, 0, NULL, 3, NULL, NULL}, SLADD_RESULT_INVALID_REDACT_STYLE},
+        {{"dk_cpr", "no", 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_NO_KINDS},
+        {{",", NULL, 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_NO_KINDS},
+        {{"no_fnr\xff", NULL, 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_UNKNOWN_KIND},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         sladd_scanner *sentinel = (sladd_scanner *)&bad[i];

@@ -696,6 +696,28 @@ impl Scanner {
         let input = Input::extract(value, || "value".into())?;
         guard(|| self.inner.validate(kind, input.bytes()))
     }
+
+    /// Why ``value`` is not a valid ``kind``: ``None`` when it is valid,
+    /// else the first rule it breaks, as a short English phrase.
+    ///
+    /// >>> sc = sladd.Scanner(reference_date="2026-11-22")
+    /// >>> sc.explain("no_fnr", "010180 00055") is None
+    /// True
+    /// >>> sc.explain("no_fnr", "01018000056")
+    /// 'a check digit fails'
+    /// >>> sc.explain("dk_cpr", "300280-1234")
+    /// 'not a real date'
+    fn explain(
+        &self,
+        kind: &str,
+        value: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<&'static str>> {
+        let kind = parse_kind(kind, "kind")?;
+        let input = Input::extract(value, || "value".into())?;
+        guard(|| {
+            self.inner.explain(kind, input.bytes()).err().map(|r| r.as_str())
+        })
+    }
 }
 
 /// The findings in ``text`` with a default ``Scanner()``.

@@ -50,7 +50,7 @@ public final class SladdExample {
     /** struct sladd_options: zero and NULL fields mean the defaults. */
     @Structure.FieldOrder({"kinds", "countries", "min_confidence",
             "context_before", "context_after", "reference_date",
-            "redact_style"})
+            "redact_style", "known_names", "allow"})
     public static class Options extends Structure {
         public String kinds;
         public String countries;
@@ -59,6 +59,8 @@ public final class SladdExample {
         public int context_after;
         public String reference_date;
         public int redact_style;
+        public String known_names;
+        public String allow;
     }
 
     /** struct sladd_match. */

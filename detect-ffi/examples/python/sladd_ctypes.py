@@ -44,6 +44,8 @@ class Options(Structure):
         ("context_after", c_uint32),
         ("reference_date", c_char_p),
         ("redact_style", c_uint32),
+        ("known_names", c_char_p),
+        ("allow", c_char_p),
     ]
 
 
