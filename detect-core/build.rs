@@ -4,12 +4,13 @@
 //! (docs/rules.md, names). Reads nothing outside this crate.
 //!
 //! Layout (all integers little-endian u32 unless said otherwise):
-//! `[n_slots][entries_at][filter_at][slots: n_slots × u32][filter: 8192 bytes]
+//! `[n_slots][entries_at][filter_at][slots: n_slots × u32][filters: 2 × 8192 bytes]
 //! [entries]`. A slot is `tag << 24 | (offset + 1)` (0 = empty), the tag
 //! being the hash's top byte, the offset an entry's position in the entries
-//! area. An entry is `[key length: u8][meta: u16][key bytes]`. The filter is
-//! a 65,536-bit set over the first three key bytes of the common given names
-//! (for lower-case text). The hash is FNV-1a (32 bit) of the key, the key
+//! area. An entry is `[key length: u8][meta: u16][key bytes]`. The filters
+//! are 65,536-bit sets over the last three bytes of (1) the strong cue
+//! words and titles, (2) the `lowercue` words (the trigger for lower-case
+//! names). The hash is FNV-1a (32 bit) of the key, the key
 //! being the lower-cased name (NFC, as in the files).
 
 use std::collections::BTreeMap;
@@ -28,6 +29,7 @@ const PARTICLE: u16 = 1 << 9;
 const ORG: u16 = 1 << 10;
 const INST: u16 = 1 << 11;
 const STREET: u16 = 1 << 12;
+const LCUE: u16 = 1 << 13;
 const MAX_KEY: usize = 48;
 
 fn fnv(key: &[u8]) -> u32 {
@@ -38,8 +40,10 @@ fn fnv(key: &[u8]) -> u32 {
     h
 }
 
-fn trigram(key: &[u8]) -> usize {
-    (fnv(&key[..3]) & 0xffff) as usize
+/// The filter's hash of three bytes.
+fn tri(t: &[u8]) -> usize {
+    let x = u32::from_le_bytes([t[0], t[1], t[2], 0]);
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// The prior class (1 rare, 2 medium, 3 common) of a name with `count`
@@ -125,6 +129,7 @@ fn main() {
             "org" => ORG,
             "inst" => INST,
             "street" => STREET,
+            "lowercue" => LCUE,
             other => panic!("unknown word class {other}"),
         };
         for w in list.split_whitespace() {
@@ -132,13 +137,19 @@ fn main() {
         }
     }
 
-    // The lower-case filter: first three bytes of common given names.
-    let mut filter = vec![0u8; 8192];
+    // The lower-case filter: the last three bytes of the strong cue words
+    // and titles (a space before two-byte ones: ` v/`).
+    let mut filter = vec![0u8; 2 * 8192];
     for (k, &m) in &meta {
-        let given = (m >> GIVEN_SHIFT) & 3;
-        if given >= 2 && m & (STOP | AMBIG) == 0 && k.len() >= 3 {
-            let t = trigram(k.as_bytes());
-            filter[t >> 3] |= 1 << (t & 7);
+        for (half, bits) in [(0, CUE | TITLE), (8192, LCUE)] {
+            if m & bits != 0 {
+                let kb = k.as_bytes();
+                let mut last = [b' '; 3];
+                let n = kb.len().min(3);
+                last[3 - n..].copy_from_slice(&kb[kb.len() - n..]);
+                let t = tri(&last);
+                filter[half + (t >> 3)] |= 1 << (t & 7);
+            }
         }
     }
 

@@ -27,6 +27,9 @@ pub(crate) struct Known {
     /// `Last, First`; pattern `i` belongs to name `ids[i]`.
     full: Option<AhoCorasick>,
     ids: Vec<u8>,
+    /// The first three bytes of every folded word, in lower case: where a
+    /// lower-case caller's name may start (65,536 bits).
+    starts: Box<[u64; 1024]>,
 }
 
 impl Known {
@@ -94,7 +97,31 @@ impl Known {
                 .build(&pats)
                 .ok()
         };
-        Some(Known { parts, full, ids })
+        let mut starts = Box::new([0u64; 1024]);
+        for k in parts.keys() {
+            if let Some(t) = k.get(..3) {
+                let b = super::table::tri(t);
+                starts[b >> 6] |= 1 << (b & 63);
+            }
+        }
+        Some(Known { parts, full, ids, starts })
+    }
+
+    /// Whether a lower-case word starting with the bytes `t` may be a
+    /// caller's name.
+    pub(crate) fn maybe_start(&self, t: &[u8]) -> bool {
+        let b = super::table::tri(t);
+        self.starts[b >> 6] & (1 << (b & 63)) != 0
+    }
+
+    /// Whether `key` is a genitive (`-s`, `-'s`, `-'`) of a caller's name.
+    pub(crate) fn genitive_part(&self, key: &[u8]) -> bool {
+        [b"'s".as_slice(), b"s", b"'"].iter().any(|e| {
+            key.strip_suffix(*e).is_some_and(|s| {
+                let (f, l) = self.part(s);
+                f | l != 0
+            })
+        })
     }
 
     /// The names `key` is the first and the last word of.

@@ -187,8 +187,9 @@ fn boundary(h: &[u8], i: usize) -> bool {
         }
         return true;
     }
-    !word::decode_back(h, i)
-        .is_some_and(|(c, _)| c.is_alphanumeric() || word::is_mark(c))
+    !word::decode_back(h, i).is_some_and(|(c, _)| {
+        word::is_letter(c) || c.is_numeric() || word::is_mark(c)
+    })
 }
 
 /// The bytes of one separator between name parts at `i`: a space, a
@@ -391,8 +392,9 @@ fn ends_like_place(h: &[u8], at: usize) -> u16 {
     0
 }
 
-/// The cue before `at`: `(strong, weak)`.
-fn cue_before(h: &[u8], at: usize) -> (bool, bool) {
+/// Where the word a cue would be ends, before a name at `at`: back over
+/// spaces, `:` and `(`.
+fn cue_end(h: &[u8], at: usize) -> usize {
     let mut j = at;
     let mut skipped = 0;
     while j > 0 && skipped < 4 {
@@ -408,6 +410,86 @@ fn cue_before(h: &[u8], at: usize) -> (bool, bool) {
             _ => break,
         }
     }
+    j
+}
+
+/// Whether a strong cue may end at `j` (the filter of cue endings, on the
+/// three bytes before `j` in ASCII lower case).
+fn maybe_cue_at(h: &[u8], j: usize) -> bool {
+    let t = &h[j.saturating_sub(3)..j];
+    let mut b = [b' '; 3];
+    b[3 - t.len()..].copy_from_slice(t);
+    table::maybe_cue(&lower::<3>(&b))
+}
+
+/// The particles, for the quick look.
+const PARTICLES: &[&[u8]] = &[
+    b"af", b"av", b"von", b"van", b"de", b"der", b"den", b"du", b"la", b"le",
+    b"da", b"dos", b"das", b"del", b"della", b"di", b"zu", b"ter", b"ten",
+];
+
+/// The quick look: a word at `p` followed by a lower-case word that is no
+/// particle, with no strong cue before it, is no name (most capitalised
+/// words of prose start a sentence). Decided from the bytes alone, without
+/// folding or looking up the word.
+fn quick_reject(h: &[u8], p: usize) -> bool {
+    let mut j = p;
+    while j < h.len() {
+        let b = h[j];
+        if b.is_ascii_alphabetic()
+            || (0x80..=0xBF).contains(&b)
+            || (0xC3..=0xCD).contains(&b)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    match h.get(j) {
+        Some(b' ') => {
+            let k = j + 1;
+            let n = h[k..]
+                .iter()
+                .take(8)
+                .take_while(|b| b.is_ascii_lowercase())
+                .count();
+            let digit = h.get(k).is_some_and(u8::is_ascii_digit);
+            if !digit
+                && (n == 0 || (n <= 5 && PARTICLES.contains(&&h[k..k + n])))
+            {
+                return false;
+            }
+        }
+        // An initial (`K.`), `Surname, Given`.
+        Some(b'.') if j - p == 1 => return false,
+        Some(b',')
+            if h.get(j + 1) == Some(&b' ')
+                && !h.get(j + 2).is_some_and(u8::is_ascii_lowercase) =>
+        {
+            return false;
+        }
+        Some(
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"'
+            | b'\n' | b'\r',
+        ) => {}
+        _ => return false,
+    }
+    !maybe_cue_at(h, cue_end(h, p))
+}
+
+/// `b` in ASCII lower case, in a fixed buffer.
+fn lower<const N: usize>(b: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    for (o, c) in out.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    out
+}
+
+/// The cue before `at`: `(strong, weak)`; `weak` is looked for only if
+/// `need_weak` (the weak cues are short ASCII words: `fra`, `til`, `med`).
+fn cue_before(h: &[u8], at: usize, need_weak: bool) -> (bool, bool) {
+    let j = cue_end(h, at);
     // `v/`, `c/o`.
     let tail = &h[j.saturating_sub(3)..j];
     if tail.ends_with(b"v/")
@@ -416,14 +498,29 @@ fn cue_before(h: &[u8], at: usize) -> (bool, bool) {
     {
         return (true, false);
     }
-    if tail.ends_with(b".") {
-        j -= 1;
+    // Most words before a name are no cue: the filter of cue endings
+    // answers without reading the word.
+    if !maybe_cue_at(h, j) {
+        let weak = need_weak
+            && j >= 2
+            && h[j - 2..j].iter().all(u8::is_ascii_alphabetic)
+            && {
+                let mut s = j;
+                while s > 0 && h[s - 1].is_ascii_alphabetic() {
+                    s -= 1;
+                }
+                (s == 0 || !h[s - 1].is_ascii_alphanumeric())
+                    && j - s <= 6
+                    && lookup(&lower::<6>(&h[s..j])[..j - s]) & WEAKCUE != 0
+            };
+        return (false, weak);
     }
+    let j = if tail.ends_with(b".") { j - 1 } else { j };
     // The word before.
     let mut s = j;
     while s > 0 {
         match word::decode_back(h, s) {
-            Some((c, n)) if c.is_alphabetic() || word::is_mark(c) => s -= n,
+            Some((c, n)) if word::is_letter(c) || word::is_mark(c) => s -= n,
             _ => break,
         }
         if j - s > 24 {
@@ -485,6 +582,32 @@ fn sentence_start(h: &[u8], at: usize) -> bool {
     true
 }
 
+/// Whether another name part may follow a word ending at `end`: a space
+/// and a letter that fits `mode` (upper case, or a particle), or `, ` and
+/// an upper-case letter.
+fn more_follows(h: &[u8], end: usize, mode: Case) -> bool {
+    let mut j = end;
+    if h.get(j) == Some(&b',') {
+        j += 1;
+        if space_at(h, j) == 0 {
+            return false;
+        }
+    }
+    let sp = space_at(h, j);
+    if sp == 0 {
+        return false;
+    }
+    j += sp;
+    let Some((c, _)) = word::letter_at(h, j) else { return false };
+    if c.is_uppercase() || mode == Case::Lower {
+        return true;
+    }
+    // A particle: a short lower-case word before another word.
+    let n =
+        h[j..].iter().take(6).take_while(|b| b.is_ascii_lowercase()).count();
+    n <= 5 && h.get(j + n) == Some(&b' ')
+}
+
 /// The word before `p`, separated from it by one space or no-break space,
 /// and where it starts.
 fn word_before(h: &[u8], p: usize) -> Option<usize> {
@@ -506,7 +629,7 @@ fn word_before(h: &[u8], p: usize) -> Option<usize> {
     }
     while s > 0 {
         match word::decode_back(h, s) {
-            Some((c, n)) if c.is_alphabetic() || word::is_mark(c) => s -= n,
+            Some((c, n)) if word::is_letter(c) || word::is_mark(c) => s -= n,
             Some(('.' | '-', 1))
                 if s >= 2 && h[s - 2].is_ascii_uppercase() =>
             {
@@ -551,6 +674,10 @@ fn continues(h: &[u8], p: usize, me: &Part, known: Option<&Known>) -> bool {
         }
         return false;
     };
+    if h[s].is_ascii_lowercase() && me.case != Case::Lower && p - s > 6 {
+        // A lower-case word longer than a particle.
+        return false;
+    }
     let Some(prev) = read_part(h, s, known) else { return false };
     if prev.end + space_at(h, prev.end) != p {
         return false;
@@ -590,6 +717,32 @@ impl NamesPass {
     /// The finding that starts at `p`, a word start, if any.
     fn candidate(&self, h: &[u8], p: usize) -> Option<Match> {
         let known = self.known.as_ref();
+        // The quick look: a single word (most capitalised words in prose
+        // start a sentence) is a name only after a cue.
+        if known.is_none() && quick_reject(h, p) {
+            return None;
+        }
+        let w = word::read(h, p)?;
+        let caller = |key: &[u8]| {
+            known.is_some_and(|k| {
+                let (f, l) = k.part(key);
+                f | l != 0 || k.genitive_part(key)
+            })
+        };
+        if w.case == Case::Lower
+            && !caller(w.key())
+            && !cue_before(h, p, false).0
+        {
+            // Lower case: only after a strong cue, or a caller's name.
+            return None;
+        }
+        if !matches!(h.get(w.end), Some(b'-' | b'.'))
+            && !more_follows(h, w.end, w.case)
+            && !caller(w.key())
+            && !cue_before(h, p, false).0
+        {
+            return None;
+        }
         let mut parts = [None::<Part>; MAX_PARTS];
         let mut n = 0;
         let first = read_part(h, p, known)?;
@@ -610,6 +763,19 @@ impl NamesPass {
         {
             return None;
         }
+        if first.role == Role::Word
+            && first.first_of | first.last_of == 0
+            && !more_follows(h, first.end, mode)
+        {
+            // One word: a name only after a cue, and an unknown
+            // capitalised word at a sentence start is grammar.
+            if !(first.known() || first.ambig) && sentence_start(h, p) {
+                return None;
+            }
+            if !cue_before(h, p, false).0 {
+                return None;
+            }
+        }
         if continues(h, p, &first, known) {
             return None;
         }
@@ -626,6 +792,9 @@ impl NamesPass {
             }
         }
         let mut stopper: u16 = first.meta & (INST | STREET | ORG);
+        // The word after the span, checked for a place ending only if the
+        // words would be reported.
+        let mut place_at: Option<usize> = None;
         let mut cur = first;
         let mut comma = false;
         loop {
@@ -639,7 +808,7 @@ impl NamesPass {
                 // say the words name a place.
                 let j = cur.end + space_at(h, cur.end);
                 if j > cur.end {
-                    stopper = ends_like_place(h, j);
+                    place_at = Some(j);
                 }
                 break;
             }
@@ -698,7 +867,7 @@ impl NamesPass {
                 {
                     stopper = next.meta & (INST | STREET | ORG);
                     if stopper == 0 && next.role == Role::Word {
-                        stopper = ends_like_place(h, j);
+                        place_at = Some(j);
                     }
                 }
                 break;
@@ -735,7 +904,7 @@ impl NamesPass {
             return None;
         }
         let end = last.end;
-        let (before, weak) = cue_before(h, p);
+        let (before, weak) = cue_before(h, p, true);
         let strong = before || cue_after(h, end);
         let words = parts.iter().flatten().filter(|q| q.role == Role::Word);
         let n_words = words.clone().count();
@@ -851,7 +1020,7 @@ impl NamesPass {
                 Case::Upper | Case::Lower if n_known + n_ambig < n_words => {
                     return None;
                 }
-                Case::Lower if !(g && s) => return None,
+                Case::Lower if !(g && s && before) => return None,
                 _ => base,
             };
             let base = if (g || n_known > 0)
@@ -875,6 +1044,9 @@ impl NamesPass {
                 base
             }
         };
+        if place_at.is_some_and(|j| ends_like_place(h, j) != 0) {
+            return None;
+        }
         Some(self.found(p, end, conf, cue_flag, mode))
     }
 
@@ -935,13 +1107,17 @@ impl NamesPass {
                     }
                 }
                 _ => {
-                    // A lower-case word after a space: only if its first
-                    // three letters may start a common given name (or a
-                    // caller's name).
+                    // A lower-case word after a space: only after a strong
+                    // cue (the filter of cue-word endings: `søker`, `v/`,
+                    // `vedr.`) or where a caller's name may start.
                     let j = i + 1;
-                    if let Some(t) = h.get(j..j + 3)
-                        && t.iter().all(u8::is_ascii_lowercase)
-                        && (table::maybe_given(t) || self.known.is_some())
+                    if h.get(j)
+                        .is_some_and(|b| b.is_ascii_lowercase() || *b >= 0xC3)
+                        && ((i >= 3 && table::maybe_lower_cue(&h[i - 3..i]))
+                            || self.known.as_ref().is_some_and(|k| {
+                                h.get(j..j + 3)
+                                    .is_some_and(|t| k.maybe_start(t))
+                            }))
                     {
                         return Some(j);
                     }

@@ -45,6 +45,16 @@ pub(crate) fn hash(key: &[u8]) -> u32 {
     h
 }
 
+/// The filter's hash of three bytes (the same function as `build.rs`).
+#[inline]
+pub(crate) fn tri(t: &[u8]) -> usize {
+    let x = match t {
+        &[a, b, c, ..] => u32::from_le_bytes([a, b, c, 0]),
+        _ => 0,
+    };
+    (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
 #[inline]
 fn u32_at(i: usize) -> u32 {
     match TABLE.get(i..i + 4) {
@@ -81,12 +91,22 @@ pub(crate) fn lookup(key: &[u8]) -> u16 {
     }
 }
 
-/// Whether a lower-case word starting with these three bytes may be a
-/// common given name (a filter with false positives, none negative).
+/// Whether these three bytes may end a strong cue word or title (`søker`,
+/// `v/` with the space before it, `vedr.`): a filter with false
+/// positives, none negative.
 #[inline]
-pub(crate) fn maybe_given(first3: &[u8]) -> bool {
-    let t = (hash(first3) & 0xffff) as usize;
+pub(crate) fn maybe_cue(last3: &[u8]) -> bool {
+    let t = tri(last3);
     let at = u32_at(8) as usize + (t >> 3);
+    TABLE.get(at).is_some_and(|b| b & (1 << (t & 7)) != 0)
+}
+
+/// Like [`maybe_cue`], for the `lowercue` words of `words.txt` (`søker`,
+/// `klager`, `v/`): where a lower-case name may follow.
+#[inline]
+pub(crate) fn maybe_lower_cue(last3: &[u8]) -> bool {
+    let t = tri(last3);
+    let at = u32_at(8) as usize + 8192 + (t >> 3);
     TABLE.get(at).is_some_and(|b| b & (1 << (t & 7)) != 0)
 }
 
@@ -105,6 +125,7 @@ mod tests {
         assert_ne!(lookup(b"gate") & STREET, 0);
         assert_ne!(lookup(b"asa") & ORG, 0);
         assert_eq!(lookup(b"xqzvk"), 0);
-        assert!(maybe_given(b"kar"));
+        assert!(maybe_cue("ker".as_bytes()));
+        assert!(maybe_cue(b" v/"));
     }
 }

@@ -112,10 +112,23 @@ fn compose(base: u8, mark: char) -> Option<char> {
     })
 }
 
+/// Whether `c` is a letter; Latin-1 and Latin Extended-A/B without the
+/// Unicode table walk (× and ÷ are the only non-letters there).
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Whether a letter (of a word) starts at `i`.
 #[inline]
 pub(crate) fn letter_at(h: &[u8], i: usize) -> Option<(char, usize)> {
-    decode(h, i).filter(|&(c, _)| c.is_alphabetic())
+    decode(h, i).filter(|&(c, _)| is_letter(c))
 }
 
 /// Reads the word starting at `i` (which must be a letter); `None` if no
@@ -191,7 +204,7 @@ pub(crate) fn read(h: &[u8], i: usize) -> Option<Word> {
             j += n;
             continue;
         }
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             break;
         }
         if c.is_uppercase() {
@@ -203,6 +216,20 @@ pub(crate) fn read(h: &[u8], i: usize) -> Option<Word> {
             lower += 1;
         }
         w.letters += 1;
+        if ('\u{c0}'..='\u{de}').contains(&c) {
+            // Latin-1 capitals: the small letter is 0x20 above.
+            let l = char::from_u32(c as u32 + 0x20).unwrap_or(c);
+            let mut tmp = [0u8; 4];
+            let e = l.encode_utf8(&mut tmp).as_bytes();
+            if w.len + e.len() <= MAX_KEY {
+                w.key[w.len..w.len + e.len()].copy_from_slice(e);
+                w.len += e.len();
+            } else {
+                overflow = true;
+            }
+            j += n;
+            continue;
+        }
         for l in c.to_lowercase() {
             let mut tmp = [0u8; 4];
             let e = l.encode_utf8(&mut tmp).as_bytes();
