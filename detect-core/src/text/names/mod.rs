@@ -221,6 +221,15 @@ fn initial_at(h: &[u8], i: usize) -> Option<usize> {
             j += l;
         }
         if h.get(j) != Some(&b'.') {
+            // `K-O.`: two initials joined by a hyphen, one dot.
+            if n == 0
+                && h.get(j) == Some(&b'-')
+                && let Some((c2, l2)) = word::letter_at(h, j + 1)
+                && c2.is_uppercase()
+                && h.get(j + 1 + l2) == Some(&b'.')
+            {
+                return Some(j + 2 + l2);
+            }
             return None;
         }
         j += 1;
@@ -684,7 +693,13 @@ fn continues(h: &[u8], p: usize, me: &Part, known: Option<&Known>) -> bool {
     }
     match prev.role {
         Role::Initial => me.case != Case::Lower,
-        _ if prev.meta & PARTICLE != 0 && prev.case == Case::Lower => true,
+        // `Anders af Ekström`: a particle continues a name only after a
+        // capitalised word (`fram av Kari` starts one).
+        _ if prev.meta & PARTICLE != 0 && prev.case == Case::Lower => {
+            word_before(h, s).is_some_and(|b| {
+                word::letter_at(h, b).is_some_and(|(c, _)| c.is_uppercase())
+            })
+        }
         _ => {
             let same = match me.case {
                 Case::Title | Case::Mixed => {
@@ -863,12 +878,12 @@ impl NamesPass {
                 && (next.meta & (STOP | TITLE) != 0 || next.meta & CUE != 0);
             if !fits || is_other {
                 comma &= n > 1;
-                if fits || next.case == Case::Lower || next.case == Case::Title
+                stopper = next.meta & (INST | STREET | ORG);
+                if stopper == 0
+                    && next.role == Role::Word
+                    && matches!(next.case, Case::Lower | Case::Title)
                 {
-                    stopper = next.meta & (INST | STREET | ORG);
-                    if stopper == 0 && next.role == Role::Word {
-                        place_at = Some(j);
-                    }
+                    place_at = Some(j);
                 }
                 break;
             }
@@ -930,11 +945,18 @@ impl NamesPass {
                     mode,
                 ));
             }
-            let any = firsts | lasts;
-            if any != 0 && n_words == 1 && k.seen_before(h, p, any) {
+            // The first or last name alone: the caller's word at `p`,
+            // once the full name was seen before it.
+            let one = first_w.first_of | first_w.last_of;
+            let alone = n_words == 1
+                || words.clone().nth(1).is_some_and(|q| {
+                    q.first_of | q.last_of == 0
+                        && !(q.known() && mode != Case::Lower)
+                });
+            if one != 0 && alone && k.seen_before(h, p, one) {
                 return Some(self.found(
                     p,
-                    end,
+                    first_w.end,
                     Confidence::High,
                     Flags::CONTEXT,
                     mode,
