@@ -33,11 +33,13 @@ use detect_core::{Confidence, Kind, Scanner};
 let sc = Scanner::new();
 let text = "Vedtak for Kari Nordmann, fnr 010180 00055. CPR: 010180-1004";
 let found: Vec<_> = sc.find_iter(text).collect();
-assert_eq!(found.len(), 2);
-assert_eq!(found[0].kind(), Kind::NoFnr);
-assert_eq!(&text[found[0].range()], "010180 00055");
-assert_eq!(found[1].kind(), Kind::DkCpr);
-assert_eq!(found[1].confidence(), Confidence::High);
+assert_eq!(found.len(), 3);
+assert_eq!(found[0].kind(), Kind::PersonName);
+assert_eq!(&text[found[0].range()], "Kari Nordmann");
+assert_eq!(found[1].kind(), Kind::NoFnr);
+assert_eq!(&text[found[1].range()], "010180 00055");
+assert_eq!(found[2].kind(), Kind::DkCpr);
+assert_eq!(found[2].confidence(), Confidence::High);
 ```
 
 # Example: redact

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Planted, Rng, as_of, filler, look_alike, low, planted};
+use common::{Planted, Rng, as_of, filler, look_alike, low, low_ids, planted};
 use detect_core::{Confidence, Kind, Match, RedactStyle, Scanner};
 use proptest::prelude::*;
 
@@ -75,7 +75,7 @@ proptest! {
         let kw = if keyword { format!("{}: ", p.keyword) } else { String::new() };
         let text = format!("{before} {kw}{} {after}", p.text);
         let start = before.len() + 1 + kw.len();
-        let found: Vec<_> = low().find_iter(&text).collect();
+        let found: Vec<_> = low_ids().find_iter(&text).collect();
         prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
         let m = found[0];
         prop_assert_eq!((m.start(), m.end()), (start, start + p.text.len()));
@@ -129,7 +129,9 @@ proptest! {
     }
 
     /// Redacted output re-scanned at `low` reports nothing, in every
-    /// style; `mask` and `keep_birthdate` keep the length.
+    /// style; `mask` and `keep_birthdate` keep the length in characters
+    /// (in bytes too where only IDs were masked: a name's `Å` becomes a
+    /// one-byte `*`, docs/contract.md §4).
     #[test]
     fn redaction_leaves_nothing(seed in any::<u64>(), items in 1usize..12) {
         let (text, _) = haystack(seed, items);
@@ -139,8 +141,10 @@ proptest! {
             let again: Vec<_> = sc.find_iter(&out).collect();
             prop_assert!(again.is_empty(), "{:?}: {:?} in {:?}", style, again, out);
             if style != RedactStyle::Label {
-                prop_assert_eq!(out.len(), text.len());
                 prop_assert_eq!(out.chars().count(), text.chars().count());
+                if sc.find_iter(&text).all(|m| m.kind().is_national_id()) {
+                    prop_assert_eq!(out.len(), text.len());
+                }
             }
             prop_assert_eq!(sc.redacted_len(&text, style), out.len());
         }
@@ -152,7 +156,7 @@ proptest! {
     fn finds_exactly_the_planted(seed in any::<u64>(), items in 1usize..16) {
         let (text, spans) = haystack(seed, items);
         let got: Vec<(usize, usize)> =
-            low().find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            low_ids().find_iter(&text).map(|m| (m.start(), m.end())).collect();
         let want: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
         prop_assert_eq!(got, want, "{}", text);
     }

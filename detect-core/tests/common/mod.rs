@@ -21,6 +21,17 @@ pub fn low() -> Scanner {
         .unwrap()
 }
 
+/// [`low`] restricted to the national ID kinds: for the properties of
+/// planted identifiers (the filler holds words that are names).
+pub fn low_ids() -> Scanner {
+    Scanner::builder()
+        .reference_date(as_of())
+        .min_confidence(Confidence::Low)
+        .kinds(Kind::ALL.iter().copied().filter(|k| k.is_national_id()))
+        .build()
+        .unwrap()
+}
+
 /// SplitMix64: small, deterministic, good enough for test data.
 pub struct Rng(pub u64);
 
