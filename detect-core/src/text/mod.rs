@@ -9,6 +9,8 @@
 use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
+pub(crate) mod terms;
+
 use crate::data::Lists;
 use crate::kind::KindSet;
 use crate::scanner::{Match, Scanner};
@@ -39,6 +41,5 @@ pub(crate) trait TextPass:
 /// The text passes of a scanner with the caller's `lists`, in a fixed
 /// order. The merge resolves overlaps by group and span, not by this order.
 pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
-    let _ = lists;
-    Vec::new()
+    vec![Box::new(terms::TermsPass::new(&lists.terms))]
 }
