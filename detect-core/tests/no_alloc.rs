@@ -61,12 +61,21 @@ fn find_iter_allocates_nothing() {
         } else {
             text.push_str(&look_alike(&mut r));
         }
+        // Sensitive terms, strong and weak, with and without a cue.
+        text.push_str(match r.coin() {
+            true => " Vedtak om omsorgsovertakelse; rus og psykiatri",
+            false => " huostaanoton, Tro, sosiale medier, Dom i straffesaken",
+        });
         text.push_str(".\n");
     }
     let scanners = [
         Scanner::new(),
         Scanner::new().with_min_confidence(Confidence::Low),
         Scanner::builder().country_names(["se", "fi"]).build().unwrap(),
+        Scanner::builder()
+            .sensitive_terms(detect_core::Kind::SensitiveSocial, ["husbank*"])
+            .build()
+            .unwrap(),
     ];
     // Warm up anything lazily initialised by the standard library (CPU
     // feature detection) outside the counted region.

@@ -904,3 +904,117 @@ fn word_around(h: &[u8], s: usize) -> Option<(usize, usize)> {
     }
     Some((ws, we))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_parses_with_the_version() {
+        for (code, text) in LEXICONS {
+            assert_eq!(header_version(text), Some(LEXICON_VERSION), "{code}");
+            let rows = parse(text).unwrap_or_else(|e| panic!("{code}: {e}"));
+            assert!(rows.len() >= 250, "{code}: {} terms", rows.len());
+            for (_, kind) in CATEGORIES {
+                let n = rows.iter().filter(|r| r.kind == kind).count();
+                assert!(n >= 8, "{code}: {n} terms of {kind}");
+                assert!(
+                    rows.iter().any(|r| r.kind == kind && r.strong),
+                    "{code}: no strong term of {kind}"
+                );
+            }
+            for r in &rows {
+                // The prefilter keys need three bytes of a built-in term.
+                assert!(r.term.len() >= 3, "{code}: {:?}", r.term);
+                for x in &r.exceptions {
+                    assert!(
+                        x.contains(&r.term),
+                        "{code}: {x:?} lacks {:?}",
+                        r.term
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_term_is_two_categories() {
+        let mut seen: HashMap<String, (Kind, &str)> = HashMap::new();
+        for (code, text) in LEXICONS {
+            for r in parse(text).unwrap() {
+                if let Some((k, other)) = seen.get(&r.term) {
+                    assert_eq!(
+                        *k, r.kind,
+                        "{:?} is {k} in {other} and {} in {code}",
+                        r.term, r.kind
+                    );
+                }
+                seen.insert(r.term.clone(), (r.kind, code));
+            }
+        }
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_their_number() {
+        for bad in [
+            "health\tx\tw",
+            "wealth\tpsykiatri\ti\tstrong",
+            "health\tpsykiatri\tq\tstrong",
+            "health\tpsykiatri\ti\tsure",
+            "health\t \ti\tstrong",
+        ] {
+            let e = parse(&format!("# c\n{bad}\n")).unwrap_err();
+            assert!(e.starts_with("line 2:"), "{e}");
+        }
+        let rows = parse("#version\tv\nsocial\tSosial\tw\tweak\tsosiale medier; sosial dumping\n")
+            .unwrap();
+        assert_eq!(rows[0].term, "sosial");
+        assert_eq!(rows[0].exact.as_deref(), Some("Sosial"));
+        assert_eq!(rows[0].exceptions, ["sosiale medier", "sosial dumping"]);
+    }
+
+    #[test]
+    fn variants_cover_nordic_capitals() {
+        let v = variants("føflyktning");
+        assert!(v.contains(&"føflyktning".to_string()));
+        assert!(v.contains(&"fØflyktning".to_string()));
+        let v = variants("þjóðkirkjunnar");
+        assert_eq!(v.len(), 8);
+        assert!(v.contains(&"ÞjÓÐkirkjunnar".to_string()));
+    }
+
+    #[test]
+    fn the_prefilter_drops_no_pattern() {
+        let t = Terms::builtin();
+        // Every term in every case variant, in a sentence, is found by the
+        // filtered search at its place.
+        let mut n = 0;
+        for (_, text) in LEXICONS {
+            for r in parse(text).unwrap() {
+                for v in variants(&r.term) {
+                    let h = format!("x {v} x");
+                    let hit = t.next_hit(h.as_bytes(), 0, h.len(), h.len());
+                    assert_eq!(hit.map(|m| m.start), Some(2), "{v:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 2000);
+        assert!(t.patterns() >= n / 2);
+    }
+
+    #[test]
+    fn words_and_boundaries() {
+        let h = "a barne-vernet, ørn".as_bytes();
+        assert_eq!(word_around(h, 4), Some((2, 14)));
+        assert_eq!(word_around(h, 16), Some((16, 20)));
+        assert_eq!(word_around(h, 1), None);
+        let long = "x".repeat(MAX_WORD + 1);
+        assert_eq!(word_around(long.as_bytes(), 5), None);
+        // Broken UTF-8 is no letter and never panics.
+        let b = b"\xc3 barnevern \xff\xfe";
+        assert_eq!(word_around(b, 2), Some((2, 11)));
+        assert!(!in_word(b, 0));
+        assert!(!in_word(b, 12));
+    }
+}
