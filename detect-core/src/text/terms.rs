@@ -204,6 +204,9 @@ struct Entry {
     ends_e: bool,
     /// The term ends in another vowel.
     ends_vowel: bool,
+    /// The term's last byte, lower case (a consonant may be doubled
+    /// before an ending: `sykdom` → `sykdommen`).
+    last: u8,
     /// Index into [`Terms::exact`] for a term matched only as written.
     exact: Option<u32>,
     /// Which lexicon row (or caller's term) this is: a second cue must be
@@ -353,6 +356,7 @@ impl Terms {
                 ends_vowel: "aiouyæøåäöáéíóúý".contains(last),
                 exact: ex,
                 id: 0,
+                last: r.term.bytes().next_back().unwrap_or(0),
             }
         };
         // The caller's terms first: on the same text they win.
@@ -754,6 +758,18 @@ fn ending_ok(h: &[u8], e: &Entry, end: usize) -> bool {
     if rest.is_empty() {
         return true;
     }
+    // A doubled final consonant before an ending (`dommen`, `sykdommer`).
+    let rest = match rest.as_bytes() {
+        [c, more @ ..]
+            if *c == e.last
+                && !more.is_empty()
+                && e.last.is_ascii_alphabetic()
+                && !b"aeiouy".contains(&e.last) =>
+        {
+            &rest[1..]
+        }
+        _ => rest,
+    };
     let lists: &[&[&str]] = match e.lang {
         Lang::Scandinavian => &[scandinavian(e)],
         Lang::Finnish => &[FINNISH],
@@ -798,7 +814,7 @@ const FINNISH: &[&str] = &[
     "lta", "ltä", "lle", "ksi", "na", "nä", "t", "en", "in", "an", "än", "on",
     "un", "yn", "ön", "ihin", "issa", "issä", "ista", "istä", "illa", "illä",
     "ille", "ien", "jen", "ja", "jä", "ineen", "tta", "ttä", "kin", "nsa",
-    "nsä", "ni", "si", "i", "iin", "seen", "hin", "han", "hän", "hon",
+    "nsä", "ni", "si", "iin", "seen", "hin", "han", "hän", "hon",
 ];
 
 /// Icelandic case endings and the suffixed article.
