@@ -214,6 +214,9 @@ struct Entry {
     id: u32,
 }
 
+/// A case-exact term as written and in capitals.
+type ExactForms = (Box<[u8]>, Box<[u8]>);
+
 /// The automaton of every term and exception, with what each pattern
 /// stands for.
 #[derive(Debug)]
@@ -221,7 +224,7 @@ pub(crate) struct Terms {
     ac: AhoCorasick,
     entries: Vec<Entry>,
     /// The forms of the case-exact terms: as written and in capitals.
-    exact: Vec<(Box<[u8]>, Box<[u8]>)>,
+    exact: Vec<ExactForms>,
     max_len: usize,
     /// The prefilter: bits by hash of a pattern's first four bytes
     /// ([`key4`]); of its first eight ([`key8`]); and of the first four
@@ -321,7 +324,7 @@ impl Terms {
         let mut pats: Vec<String> = Vec::new();
         let mut entries: Vec<Entry> = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut exact: Vec<(Box<[u8]>, Box<[u8]>)> = Vec::new();
+        let mut exact: Vec<ExactForms> = Vec::new();
         let mut rows = 0u32;
         let mut add = |text: &str, mut e: Entry| {
             e.id = rows;
