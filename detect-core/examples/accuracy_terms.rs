@@ -279,8 +279,14 @@ fn record(
                 gold.push((*kind, text.len(), text.len() + w.len()));
                 text.push_str(&w);
             }
-            "L" => text.push_str(*r.pick(l.looks)),
-            "F" => text.push_str(*r.pick(l.fillers)),
+            "L" => {
+                let w: &str = l.looks[r.below(l.looks.len())];
+                text.push_str(w);
+            }
+            "F" => {
+                let w: &str = l.fillers[r.below(l.fillers.len())];
+                text.push_str(w);
+            }
             _ => {
                 if person {
                     text.push_str("(fnr ");

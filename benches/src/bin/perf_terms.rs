@@ -80,7 +80,8 @@ fn main() {
         .iter()
         .map(|(_, sc)| {
             let h = &text[..];
-            Box::new(move || count(sc, black_box(h))) as Box<dyn FnMut() -> usize>
+            Box::new(move || count(sc, black_box(h)))
+                as Box<dyn FnMut() -> usize>
         })
         .collect();
     let iters: Vec<u32> =
