@@ -309,7 +309,14 @@ fn finnish() {
             ("ammattiliiton", &[("union", "high", "ammattiliiton")]),
             ("luottamusmiehen", &[("union", "high", "luottamusmiehen")]),
             ("sosiaalisessa mediassa", &[]),
-            ("SAK:n", &[("union", "low", "SAK")]),
+            (
+                "Suomen Ammattiliittojen Keskusjärjestön",
+                &[(
+                    "union",
+                    "high",
+                    "Suomen Ammattiliittojen Keskusjärjestön",
+                )],
+            ),
             ("saken", &[]),
         ],
     );
@@ -482,4 +489,86 @@ fn assess_records() {
         42,
     )];
     assert_eq!(risk_of(&f), Risk::Personal);
+}
+
+/// Random texts of terms, look-alikes, Nordic letters, hyphens and broken
+/// bytes: every finding lies on character boundaries, and `find_at(p)` is
+/// the first finding starting at or after `p`, for every `p`
+/// (position-determined, docs/contract.md §5).
+#[test]
+fn position_determined_on_random_text() {
+    const PIECES: &[&str] = &[
+        "barnevernet",
+        "Suomen Ammattiliittojen Keskusjärjestön",
+        "sosiale medier",
+        "rus",
+        "rusk",
+        "dom",
+        "straffesaken",
+        "ØKONOMISK SOSIALHJELP",
+        "psykisk helsevern",
+        "huostaanoton",
+        "-",
+        " ",
+        "\n",
+        "ø",
+        "Å",
+        "þjóð",
+        "tro",
+        "HIV-",
+        "trúnaðar",
+        "omsorgs",
+        "overtakelse",
+        "kreftene",
+        "\u{a0}",
+        "«",
+        "»",
+        ".",
+        "lo",
+        "LO-",
+    ];
+    let sc = terms_scanner();
+    let mut state = 7u64;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    for round in 0..1500 {
+        let mut t: Vec<u8> = Vec::new();
+        for _ in 0..(next() % 12) {
+            t.extend_from_slice(PIECES[next() % PIECES.len()].as_bytes());
+        }
+        if round % 5 == 0 {
+            let at = next() % (t.len() + 1);
+            t.insert(at, 0xC3);
+        }
+        let all: Vec<Match> = sc.find_iter(&t).collect();
+        let valid = std::str::from_utf8(&t).ok();
+        for m in &all {
+            if let Some(s) = valid {
+                assert!(
+                    s.is_char_boundary(m.start())
+                        && s.is_char_boundary(m.end()),
+                    "{s:?} {m:?}"
+                );
+            }
+        }
+        // find_at(p) is the first finding starting at or after p: so the
+        // same one for every q in p..=its start, and none after p if none.
+        for p in 0..=t.len() {
+            let got = sc.find_at(&t, p);
+            let upto = got.map_or(t.len(), |g| g.start());
+            for q in p..=upto {
+                assert_eq!(
+                    sc.find_at(&t, q),
+                    got,
+                    "{:?}: from {p} and from {q}",
+                    String::from_utf8_lossy(&t)
+                );
+            }
+        }
+        assert!(all.iter().all(|m| sc.find_at(&t, m.start()) == Some(*m)));
+    }
 }

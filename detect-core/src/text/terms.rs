@@ -226,12 +226,17 @@ pub(crate) struct Terms {
     /// The forms of the case-exact terms: as written and in capitals.
     exact: Vec<ExactForms>,
     max_len: usize,
-    /// The prefilter: bits by hash of a pattern's first four bytes
-    /// ([`key4`]); of its first eight ([`key8`]); and of the first four
-    /// of the patterns shorter than eight bytes.
+    /// The prefilter, first stage: bits by hash of a pattern's first four
+    /// bytes ([`key4`]; a shorter pattern with every byte after it).
     first4: Box<[u64]>,
-    first8: Box<[u64]>,
-    short4: Box<[u64]>,
+    /// Second stage: bits by hash of a pattern's first `L` bytes, `L` its
+    /// length up to eight ([`key_len`]), for the terms that must start an
+    /// element (modes `w` and `p`)…
+    starts: Box<[u64]>,
+    /// …and for those that may sit anywhere (modes `s`, `i`, exceptions).
+    anywhere: Box<[u64]>,
+    /// The lengths `L` (2 to 8) that occur, one bit each.
+    lens: u16,
 }
 
 /// Bits of the prefilter's hashes: tables of 2^18 bits (32 KiB each).
@@ -249,10 +254,12 @@ fn key4(w: u32) -> usize {
     ((w | FOLD4).wrapping_mul(0x9E37_79B1) >> (32 - KEY_BITS)) as usize
 }
 
+/// The hash of the first `len` (2–8) bytes of `w`, case-folded.
 #[inline(always)]
-fn key8(w: u64) -> usize {
-    ((w | FOLD8).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS))
-        as usize
+fn key_len(w: u64, len: u32) -> usize {
+    let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+    let v = ((w | FOLD8) & mask) ^ u64::from(len) << 59;
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS)) as usize
 }
 
 #[inline(always)]
@@ -417,8 +424,10 @@ impl Terms {
             .build(&pats)
             .expect("the term automaton builds");
         let table = || vec![0u64; (1 << KEY_BITS) / 64].into_boxed_slice();
-        let (mut first4, mut first8, mut short4) = (table(), table(), table());
-        for p in &pats {
+        let (mut first4, mut starts, mut anywhere) =
+            (table(), table(), table());
+        let mut lens = 0u16;
+        for (p, e) in pats.iter().zip(&entries) {
             let b = p.as_bytes();
             if b.len() < 2 {
                 continue;
@@ -439,17 +448,17 @@ impl Terms {
             }
             for &k in &fours {
                 set(&mut first4, k);
-                if b.len() < 8 {
-                    set(&mut short4, k);
-                }
             }
-            if b.len() >= 8 {
-                let mut w8 = [0u8; 8];
-                w8.copy_from_slice(&b[..8]);
-                set(&mut first8, key8(u64::from_le_bytes(w8)));
-            }
+            let len = b.len().min(8);
+            let mut w8 = [0u8; 8];
+            w8[..len].copy_from_slice(&b[..len]);
+            let k = key_len(u64::from_le_bytes(w8), len as u32);
+            let element =
+                !e.exception && matches!(e.mode, Mode::Word | Mode::Prefix);
+            set(if element { &mut starts } else { &mut anywhere }, k);
+            lens |= 1 << len;
         }
-        Terms { ac, entries, exact, max_len, first4, first8, short4 }
+        Terms { ac, entries, exact, max_len, first4, starts, anywhere, lens }
     }
 
     /// The automaton of the built-in lexicons alone, built once.
@@ -512,6 +521,10 @@ impl TextPass for TermsPass {
         // Start at a word boundary: a word that began before `from` is
         // not ours to report.
         let mut at = from;
+        // Off a character's continuation bytes first.
+        while at < h.len() && h[at] & 0xC0 == 0x80 {
+            at += 1;
+        }
         if at > 0 && in_word(h, at) && run_before(h, at) {
             at = run_end(h, at);
         }
@@ -525,6 +538,11 @@ impl TextPass for TermsPass {
                 at = if in_word(h, s) { run_end(h, s) } else { next };
                 continue;
             };
+            if ws < from {
+                // A word that began before `from` (after broken UTF-8).
+                at = we;
+                continue;
+            }
             if e.exception
                 || !kinds.contains(e.kind)
                 || !qualifies(t, h, e, s, m.end, ws)
@@ -560,9 +578,11 @@ impl Terms {
         if i < fast {
             for w in h[i..fast + 7].windows(8) {
                 let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-                let k = key4(w as u32);
-                if bit(&self.first4, k)
-                    && (bit(&self.short4, k) || bit(&self.first8, key8(w)))
+                if bit(&self.first4, key4(w as u32))
+                    && self.may_start(
+                        w,
+                        i == 0 || !h[i - 1].is_ascii_alphanumeric(),
+                    )
                     && let Some(m) = self.anchored(h, i, end)
                 {
                     return Some(m);
@@ -577,6 +597,23 @@ impl Terms {
             i += 1;
         }
         None
+    }
+
+    /// Whether a pattern may start with the eight bytes `w`: one that may
+    /// sit anywhere, or, when `start` (no ASCII letter or digit before),
+    /// one that must start an element.
+    #[inline]
+    fn may_start(&self, w: u64, start: bool) -> bool {
+        let mut ls = self.lens;
+        while ls != 0 {
+            let len = ls.trailing_zeros();
+            ls &= ls - 1;
+            let k = key_len(w, len);
+            if bit(&self.anywhere, k) || (start && bit(&self.starts, k)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The longest pattern starting at `i` within `h[..end]`.
@@ -623,7 +660,7 @@ impl Terms {
                 continue;
             }
             if best.is_none_or(|b| e.strong && !b.strong) {
-                let end = if m.end > we { run_end(h, m.end - 1) } else { we };
+                let end = if m.end > we { run_end(h, m.end) } else { we };
                 best = Some(Best {
                     kind: e.kind,
                     id: e.id,
