@@ -572,3 +572,40 @@ fn position_determined_on_random_text() {
         assert!(all.iter().all(|m| sc.find_at(&t, m.start()) == Some(*m)));
     }
 }
+
+/// A stream gives the findings of the whole text, however it is cut, cues
+/// and compound words across chunk boundaries included.
+#[test]
+fn streams_match_whole_text() {
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(match i % 5 {
+            0 => "Vedtak om omsorgsovertakelse for barnet. ",
+            1 => "rus og psykiatri i samme linje, dom\n",
+            2 => "Bruk av sosiale medier og rusk. huostaanoton ",
+            3 => "Tro alene. Dom i straffesaken, fnr 01018000055.\n",
+            _ => "barnaverndarnefndar og ØKONOMISK SOSIALHJELP ",
+        });
+        text.push_str(&"x ".repeat(i * 7 % 90));
+    }
+    for min in [Confidence::Low, Confidence::Medium, Confidence::High] {
+        let sc = Scanner::builder()
+            .reference_date(as_of())
+            .min_confidence(min)
+            .build()
+            .unwrap();
+        let whole: Vec<Match> = sc.find_iter(&text).collect();
+        assert!(
+            whole.iter().any(|m| m.group() == detect_core::Group::Sensitive)
+        );
+        for chunk in [1, 3, 7, 64, 333] {
+            let mut st = sc.stream();
+            let mut got = Vec::new();
+            for c in text.as_bytes().chunks(chunk) {
+                st.feed(c, |m| got.push(m));
+            }
+            st.finish(|m| got.push(m));
+            assert_eq!(got, whole, "{min:?} in chunks of {chunk}");
+        }
+    }
+}

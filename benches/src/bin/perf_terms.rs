@@ -64,12 +64,18 @@ fn main() {
     let samples: usize =
         std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(15);
     let text = prose(PROSE_LEN, SEED).text;
-    let t = Instant::now();
     let terms = Scanner::builder()
         .kind_names(["sensitive"])
         .build()
         .expect("valid options");
+    // A caller's term makes the scanner build its own automaton.
+    let t = Instant::now();
+    let own = Scanner::builder()
+        .sensitive_terms(detect_core::Kind::SensitiveSocial, ["husbank*"])
+        .build()
+        .expect("valid options");
     let built = t.elapsed();
+    drop(own);
     let engines: [(&str, Scanner); 3] = [
         ("ids only (baseline)", id_scanner()),
         ("terms pass alone", terms),
@@ -93,7 +99,7 @@ fn main() {
         }
     }
     println!(
-        "prose corpus: {:.1} MiB; terms automaton built in {:.0} ms (first scanner)",
+        "prose corpus: {:.1} MiB; a scanner with its own terms builds in {:.0} ms",
         text.len() as f64 / (1 << 20) as f64,
         built.as_secs_f64() * 1e3
     );
