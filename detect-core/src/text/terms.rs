@@ -228,13 +228,16 @@ pub(crate) struct Terms {
     max_len: usize,
     /// The prefilter, first stage: bits by hash of a pattern's first four
     /// bytes ([`key4`]; a shorter pattern with every byte after it).
-    first4: Box<[u64]>,
+    /// Split like the second stage: terms that must start an element
+    /// (`first4_start`) and the rest (`first4`).
+    first4: Box<Table>,
+    first4_start: Box<Table>,
     /// Second stage: bits by hash of a pattern's first `L` bytes, `L` its
     /// length up to eight ([`key_len`]), for the terms that must start an
     /// element (modes `w` and `p`)…
-    starts: Box<[u64]>,
+    starts: Box<Table>,
     /// …and for those that may sit anywhere (modes `s`, `i`, exceptions).
-    anywhere: Box<[u64]>,
+    anywhere: Box<Table>,
     /// The lengths `L` (2 to 8) that occur, one bit each.
     lens: u16,
 }
@@ -262,12 +265,15 @@ fn key_len(w: u64, len: u32) -> usize {
     (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS)) as usize
 }
 
+/// A bit table of the prefilter, indexed by a hash below `2^KEY_BITS`.
+type Table = [u64; (1 << KEY_BITS) / 64];
+
 #[inline(always)]
-fn bit(t: &[u64], k: usize) -> bool {
+fn bit(t: &Table, k: usize) -> bool {
     t[k / 64] >> (k % 64) & 1 != 0
 }
 
-fn set(t: &mut [u64], k: usize) {
+fn set(t: &mut Table, k: usize) {
     t[k / 64] |= 1 << (k % 64);
 }
 
@@ -423,7 +429,8 @@ impl Terms {
             .start_kind(StartKind::Anchored)
             .build(&pats)
             .expect("the term automaton builds");
-        let table = || vec![0u64; (1 << KEY_BITS) / 64].into_boxed_slice();
+        let table = || Box::new([0u64; (1 << KEY_BITS) / 64]);
+        let mut first4_start = table();
         let (mut first4, mut starts, mut anywhere) =
             (table(), table(), table());
         let mut lens = 0u16;
@@ -446,19 +453,29 @@ impl Terms {
                 }
                 fours.push(key4(u32::from_le_bytes(w)));
             }
+            let element =
+                !e.exception && matches!(e.mode, Mode::Word | Mode::Prefix);
             for &k in &fours {
-                set(&mut first4, k);
+                set(if element { &mut first4_start } else { &mut first4 }, k);
             }
             let len = b.len().min(8);
             let mut w8 = [0u8; 8];
             w8[..len].copy_from_slice(&b[..len]);
             let k = key_len(u64::from_le_bytes(w8), len as u32);
-            let element =
-                !e.exception && matches!(e.mode, Mode::Word | Mode::Prefix);
             set(if element { &mut starts } else { &mut anywhere }, k);
             lens |= 1 << len;
         }
-        Terms { ac, entries, exact, max_len, first4, starts, anywhere, lens }
+        Terms {
+            ac,
+            entries,
+            exact,
+            max_len,
+            first4,
+            first4_start,
+            starts,
+            anywhere,
+            lens,
+        }
     }
 
     /// The automaton of the built-in lexicons alone, built once.
@@ -578,14 +595,16 @@ impl Terms {
         if i < fast {
             for w in h[i..fast + 7].windows(8) {
                 let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-                if bit(&self.first4, key4(w as u32))
-                    && self.may_start(
-                        w,
-                        i == 0 || !h[i - 1].is_ascii_alphanumeric(),
-                    )
-                    && let Some(m) = self.anchored(h, i, end)
-                {
-                    return Some(m);
+                let k = key4(w as u32);
+                let any = bit(&self.first4, k);
+                if any || bit(&self.first4_start, k) {
+                    let start = i == 0 || !h[i - 1].is_ascii_alphanumeric();
+                    if (any || start)
+                        && self.may_start(w, start)
+                        && let Some(m) = self.anchored(h, i, end)
+                    {
+                        return Some(m);
+                    }
                 }
                 i += 1;
             }
