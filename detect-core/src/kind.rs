@@ -271,7 +271,7 @@ impl ParseNameError {
     }
 
     /// What was being parsed: `"kind"`, `"group"`, `"country"`,
-    /// `"confidence"` or `"redaction style"`.
+    /// `"confidence"`, `"risk"` or `"redaction style"`.
     pub fn what(&self) -> &'static str {
         self.what
     }
@@ -305,6 +305,9 @@ impl fmt::Display for ParseNameError {
             "country" => {
                 Country::ALL.iter().try_for_each(|c| item(c.as_str()))?
             }
+            "risk" => ["clean", "personal", "special", "identifying"]
+                .iter()
+                .try_for_each(|n| item(n))?,
             "redaction style" => ["mask", "label", "keep_birthdate"]
                 .iter()
                 .try_for_each(|n| item(n))?,

@@ -91,6 +91,7 @@ mod ids;
 mod kind;
 mod prefilter;
 mod redact;
+mod risk;
 mod scanner;
 mod shape;
 mod stream;
@@ -102,11 +103,13 @@ pub use crate::kind::{
     Confidence, Country, Flags, Group, Kind, ParseNameError, SELECTION_ALIASES,
 };
 pub use crate::redact::RedactStyle;
+pub use crate::risk::{Assessment, Risk, risk_of};
 pub use crate::scanner::{
     BuildError, DEFAULT_AFTER, DEFAULT_BEFORE, FindIter, MAX_LIST_ENTRY,
     MAX_WINDOW, Match, Scanner, ScannerBuilder,
 };
 pub use crate::stream::StreamScanner;
+pub use crate::text::terms::LEXICON_VERSION;
 
 /// Whether `value` is a valid `kind`, by every rule of its scheme, as of
 /// today. See [`Scanner::validate`].
@@ -135,6 +138,8 @@ mod testoibits {
         assert_all::<BuildError>();
         assert_all::<Kind>();
         assert_all::<Date>();
+        assert_all::<Assessment>();
+        assert_all::<Risk>();
     }
 }
 

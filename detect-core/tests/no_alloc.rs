@@ -61,6 +61,11 @@ fn find_iter_allocates_nothing() {
         } else {
             text.push_str(&look_alike(&mut r));
         }
+        // Sensitive terms, strong and weak, with and without a cue.
+        text.push_str(match r.coin() {
+            true => " Vedtak om omsorgsovertakelse; rus og psykiatri",
+            false => " huostaanoton, Tro, sosiale medier, Dom i straffesaken",
+        });
         text.push_str(".\n");
         // Names in every shape the person_name pass reads, and the
         // caller's known name alone after its full form.
@@ -79,6 +84,7 @@ fn find_iter_allocates_nothing() {
         Scanner::builder().country_names(["se", "fi"]).build().unwrap(),
         Scanner::builder()
             .known_names(["Zxyla Qwertmann"])
+            .sensitive_terms(detect_core::Kind::SensitiveSocial, ["husbank*"])
             .min_confidence(Confidence::Low)
             .build()
             .unwrap(),

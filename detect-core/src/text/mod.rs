@@ -10,6 +10,7 @@ use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 pub(crate) mod names;
+pub(crate) mod terms;
 
 use crate::data::Lists;
 use crate::kind::KindSet;
@@ -41,5 +42,8 @@ pub(crate) trait TextPass:
 /// The text passes of a scanner with the caller's `lists`, in a fixed
 /// order. The merge resolves overlaps by group and span, not by this order.
 pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
-    vec![Box::new(names::NamesPass::new(&lists.known_names))]
+    vec![
+        Box::new(names::NamesPass::new(&lists.known_names)),
+        Box::new(terms::TermsPass::new(&lists.terms)),
+    ]
 }
