@@ -24,7 +24,7 @@ use detect_core::Kind;
 
 use crate::args::{ColorChoice, Command, Format, RedactArgs, ScanArgs};
 use crate::output::Printer;
-use crate::scan::{Input, Job, Outcome, io_cause};
+use crate::scan::{Batch, Buffers, Input, Job, Outcome, io_cause};
 
 /// Exit status: nothing found, or valid.
 const EXIT_CLEAN: u8 = 0;
@@ -151,7 +151,8 @@ fn redact(a: RedactArgs) -> Result<u8, Failure> {
 
 fn scan(a: ScanArgs) -> Result<u8, Failure> {
     let scanner = a.scanner.build()?;
-    let inputs = scan::collect(&a.paths, a.follow);
+    let (inputs, walked) = scan::collect(&a.paths, a.follow);
+    let limits = detect_docs::Limits::default();
     let threads = match a.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -178,25 +179,32 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
     let mut any_found = false;
     let mut any_error = false;
     let mut progress = Progress::new(progress_on, inputs.len());
+    let mut summary = Summary::default();
+    // Whether the input being printed had a finding.
+    let mut input_found = false;
 
     let result: Result<(), Failure> = std::thread::scope(|s| {
         let (tx, rx) = mpsc::channel();
         for _ in 0..threads {
             let tx = tx.clone();
             let (inputs, next, bytes_read) = (&inputs, &next, &bytes_read);
-            let scanner = &scanner;
-            let show_values = a.show_values;
-            let skip_binary = !a.binary;
+            let job = Job {
+                scanner: &scanner,
+                show_values: a.show_values,
+                documents: !a.no_documents,
+                binary: a.binary,
+                limits: &limits,
+                char_columns: a.format == Format::Sarif,
+                bytes_read,
+            };
             s.spawn(move || {
-                let job =
-                    Job { scanner, show_values, skip_binary, bytes_read };
-                let mut buf = Vec::new();
+                let mut bufs = Buffers::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
                     // Findings go out chunk by chunk: a large input's
                     // findings are printed as it is read, not kept.
-                    let res = job.run(input, &mut buf, &mut |found| {
+                    let res = job.run(input, &mut bufs, &mut |found| {
                         tx.send((i, Msg::Batch(found))).is_ok()
                     });
                     if tx.send((i, Msg::Done(res))).is_err() {
@@ -235,6 +243,7 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                 let res = match msg {
                     Msg::Batch(found) => {
                         any_found |= !found.is_empty();
+                        input_found |= !found.is_empty();
                         if !a.quiet {
                             printer
                                 .input(&mut out, input, &found)
@@ -249,9 +258,11 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                 };
                 ready.remove(&printed);
                 printed += 1;
+                let found_here = std::mem::take(&mut input_found);
                 match (input, res) {
                     (Input::Error(msg), _) => {
                         any_error = true;
+                        summary.unreadable += 1;
                         eprintln!("sladd: {msg}");
                     }
                     (Input::Notice(msg), _) => {
@@ -261,13 +272,28 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                     }
                     (_, Err(e)) => {
                         any_error = true;
+                        summary.unreadable += 1;
                         eprintln!(
                             "sladd: {}: {}",
                             input.display(),
                             io_cause(&e)
                         );
                     }
+                    (_, Ok(Outcome::Read { format, unscanned })) => {
+                        let name = input.display();
+                        for u in &unscanned {
+                            let sep =
+                                if u.location.is_empty() { "" } else { ":" };
+                            eprintln!(
+                                "sladd: {name}{sep}{}: unscanned: {}",
+                                u.location, u.reason
+                            );
+                        }
+                        any_error |= !unscanned.is_empty();
+                        summary.add(format, &unscanned, found_here);
+                    }
                     (_, Ok(Outcome::Binary)) => {
+                        summary.binary += 1;
                         if !a.quiet {
                             eprintln!(
                                 "sladd: {}: binary file skipped (NUL byte in \
@@ -276,8 +302,6 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                             );
                         }
                     }
-                    // Its findings came in the batches before.
-                    (_, Ok(Outcome::Scanned)) => {}
                 }
             }
             progress.draw(printed, bytes_read.load(Ordering::Relaxed));
@@ -286,7 +310,11 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
         if !a.quiet {
             printer.end(&mut out, &scanner, !any_error).map_err(stop)?;
         }
-        out.flush().map_err(stop)
+        out.flush().map_err(stop)?;
+        if !a.quiet && (walked || a.paths.len() > 1) {
+            eprintln!("sladd: {}", summary.line());
+        }
+        Ok(())
     });
     result?;
     Ok(if any_error {
@@ -301,8 +329,78 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
 /// What a worker reports about one input: a chunk's findings, then the
 /// outcome.
 enum Msg {
-    Batch(Vec<scan::Finding>),
+    Batch(Batch),
     Done(io::Result<Outcome>),
+}
+
+/// The closing summary of a scan of several files.
+#[derive(Default)]
+struct Summary {
+    /// Files read, by format.
+    formats: BTreeMap<&'static str, usize>,
+    /// Files not read in full.
+    unscanned: usize,
+    /// Unscanned parts by reason (the reason's words before any `:`).
+    reasons: BTreeMap<String, usize>,
+    /// Files with at least one finding.
+    with_findings: usize,
+    /// Files skipped as binary (`--no-documents`).
+    binary: usize,
+    /// Files that could not be opened or read.
+    unreadable: usize,
+}
+
+impl Summary {
+    fn add(
+        &mut self,
+        format: detect_docs::Format,
+        unscanned: &[detect_docs::Unscanned],
+        found: bool,
+    ) {
+        *self.formats.entry(format.as_str()).or_default() += 1;
+        if !unscanned.is_empty() {
+            self.unscanned += 1;
+        }
+        for u in unscanned {
+            let head = u.reason.split(':').next().unwrap_or_default();
+            *self.reasons.entry(head.trim().to_string()).or_default() += 1;
+        }
+        self.with_findings += usize::from(found);
+    }
+
+    /// `summary: 8 files (docx 1, encrypted 1, text 6): 7 read in full,
+    /// 1 unscanned (encrypted 1), 3 with findings`
+    fn line(&self) -> String {
+        fn list<K: std::fmt::Display>(m: &BTreeMap<K, usize>) -> String {
+            let v: Vec<String> =
+                m.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            v.join(", ")
+        }
+        let files: usize = self.formats.values().sum();
+        let mut line = format!(
+            "summary: {files} file{}",
+            if files == 1 { "" } else { "s" }
+        );
+        if files > 0 {
+            line.push_str(&format!(" ({})", list(&self.formats)));
+        }
+        line.push_str(&format!(
+            ": {} read in full, {} unscanned",
+            files - self.unscanned,
+            self.unscanned
+        ));
+        if self.unscanned > 0 {
+            line.push_str(&format!(" ({})", list(&self.reasons)));
+        }
+        line.push_str(&format!(", {} with findings", self.with_findings));
+        if self.binary > 0 {
+            line.push_str(&format!(", {} skipped as binary", self.binary));
+        }
+        if self.unreadable > 0 {
+            line.push_str(&format!(", {} not readable", self.unreadable));
+        }
+        line
+    }
 }
 
 /// A one-line progress report on stderr, shown once the work has taken

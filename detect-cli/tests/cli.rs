@@ -75,7 +75,7 @@ fn jsonl_record_is_exactly_the_contract_shape() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "{\"path\": \"a.txt\", \"line\": 3, \"column\": 23, \"start\": 40, \
+        "{\"path\": \"a.txt\", \"part\": null, \"line\": 3, \"column\": 23, \"start\": 40, \
          \"end\": 51, \"kind\": \"no_fnr\", \"group\": \"ids\", \
          \"confidence\": \"high\", \"value\": \"010180*****\"}\n"
     );
@@ -387,14 +387,24 @@ fn fifo_inside_a_directory_is_not_opened() {
     assert_eq!(stdout(&o).lines().count(), 1);
 }
 
+/// A binary file of no known format is unscanned (exit 2), never clean;
+/// `--binary` reads it as text; `--no-documents` skips it as before.
 #[test]
-fn binary_files_are_skipped_with_a_notice() {
+fn binary_files_are_unscanned_unless_read_as_text() {
     let d = tmp();
     let mut bin = b"\x7fELF\x00\x01\x02 fnr 01018000055 ".to_vec();
     bin.extend_from_slice(&[0u8; 100]);
     write(d.path(), "prog.bin", &bin);
     write(d.path(), "a.txt", "nothing\n");
     let o = run(d.path(), &["scan", "."], b"");
+    assert_eq!(code(&o), 2);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains("prog.bin: unscanned: format not known\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(d.path(), &["scan", "--no-documents", "."], b"");
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o), "");
     assert!(stderr(&o).contains("prog.bin: binary file skipped"));
@@ -410,7 +420,12 @@ fn invalid_utf8_is_scanned() {
     data.extend_from_slice(b"\xe9t\xe9 fnr 01018000055 \xc0\xaf\n");
     data.extend_from_slice(b"\x81CPR 010180-1004\xff");
     write(d.path(), "latin1.txt", &data);
-    let o = run(d.path(), &["scan", "--format", "jsonl", "latin1.txt"], b"");
+    // A UTF-16 byte order mark on a file of odd length: no known format.
+    let o = run(d.path(), &["scan", "latin1.txt"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("latin1.txt: unscanned: format not known"));
+    let o =
+        run(d.path(), &["scan", "-a", "--format", "jsonl", "latin1.txt"], b"");
     assert_eq!(code(&o), 1);
     let recs = jsonl(&o);
     assert_eq!(recs.len(), 2);
