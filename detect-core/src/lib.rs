@@ -95,6 +95,7 @@ mod stream;
 mod text;
 
 pub use crate::date::{Date, ParseDateError};
+pub use crate::ids::Reason;
 pub use crate::kind::{
     Confidence, Country, Flags, Group, Kind, ParseNameError, SELECTION_ALIASES,
 };

@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::data::{Data, Lists};
 use crate::date::Date;
+use crate::ids::Reason;
 use crate::kind::{
     self, Confidence, Country, Flags, Group, Kind, KindSet, ParseNameError,
 };
@@ -740,6 +741,29 @@ impl Scanner {
         kind: Kind,
         value: &V,
     ) -> bool {
+        self.explain(kind, value).is_ok()
+    }
+
+    /// [`validate`](Self::validate), saying why: the flags of a valid
+    /// value (checksum, date, synthetic, new rule…), or the first rule a
+    /// national ID breaks. A text kind that does not validate gives
+    /// [`Reason::Shape`].
+    ///
+    /// ```
+    /// use detect_core::{Flags, Kind, Reason, Scanner};
+    ///
+    /// let sc = Scanner::new();
+    /// let f = sc.explain(Kind::NoFnr, "010180 00055").unwrap();
+    /// assert!(f.contains(Flags::CHECKSUM | Flags::DATE_VALID));
+    /// assert_eq!(sc.explain(Kind::NoFnr, "01018000056"), Err(Reason::Checksum));
+    /// assert_eq!(sc.explain(Kind::DkCpr, "300280-1234"), Err(Reason::Date));
+    /// assert_eq!(sc.explain(Kind::SePnr, "12345"), Err(Reason::Shape));
+    /// ```
+    pub fn explain<V: AsRef<[u8]> + ?Sized>(
+        &self,
+        kind: Kind,
+        value: &V,
+    ) -> Result<Flags, Reason> {
         let v = trim(value.as_ref());
         if kind.group() != Group::Ids {
             let all = Scanner {
@@ -747,26 +771,44 @@ impl Scanner {
                 min_confidence: Confidence::Low,
                 ..self.clone()
             };
-            return self.data.passes.iter().any(|p| {
-                p.kinds().contains(kind)
-                    && p.find_at(&all, v, 0).is_some_and(|m| {
+            return self
+                .data
+                .passes
+                .iter()
+                .filter(|p| p.kinds().contains(kind))
+                .find_map(|p| {
+                    p.find_at(&all, v, 0).filter(|m| {
                         m.kind == kind && m.start == 0 && m.end == v.len()
                     })
-            });
+                })
+                .map(|m| m.flags)
+                .ok_or(Reason::Shape);
         }
         if shape::digit_at(v, 0).is_none() {
-            return false;
+            return Err(Reason::Shape);
         }
         let run = Run::read(v, 0);
-        let Some(c) = self.candidate(v, &run, KindSet::ALL) else {
-            return false;
+        let c = match self.candidate(v, &run, KindSet::ALL) {
+            Some(c) if c.end == v.len() => c,
+            _ => return Err(Reason::Shape),
         };
-        if c.end != v.len() {
-            return false;
-        }
-        let mut ok = false;
-        self.readings(&c, false, &mut |r| ok |= r.kind == kind);
-        ok
+        // The valid reading of `kind`, else the reason of the reading
+        // whose shape pointed at `kind`, else any reading's reason.
+        let mut valid = None;
+        let mut own = None;
+        let mut other = None;
+        self.verdicts(&c, false, &mut |v| match v {
+            Ok(r) if r.kind == kind => valid = Some(r.flags | c.flags),
+            Ok(_) => {}
+            Err(e) if e.kind == Some(kind) => {
+                own.get_or_insert(e.reason);
+            }
+            Err(e) if e.kind.is_none_or(|k| k.country() == kind.country()) => {
+                other.get_or_insert(e.reason);
+            }
+            Err(_) => {}
+        });
+        valid.ok_or_else(|| own.or(other).unwrap_or(Reason::Shape))
     }
 
     /// The bytes a decision about a finding may look at after its start:

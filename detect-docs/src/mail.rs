@@ -197,30 +197,28 @@ fn new_body(
                 line,
                 b"Content-Transfer-Encoding: base64\r\n".to_vec(),
             ));
-        } else if n == "content-type" {
-            if let Some(ct) = ctype {
-                edits.push((
-                    line,
-                    format!("Content-Type: {ct}; charset=utf-8\r\n")
-                        .into_bytes(),
-                ));
-            }
+        } else if n == "content-type"
+            && let Some(ct) = ctype
+        {
+            edits.push((
+                line,
+                format!("Content-Type: {ct}; charset=utf-8\r\n").into_bytes(),
+            ));
         }
     }
     let mut tail = Vec::new();
     if !have_cte {
         tail.extend_from_slice(b"Content-Transfer-Encoding: base64\r\n");
     }
-    if let Some(ct) = ctype {
-        if !part
+    if let Some(ct) = ctype
+        && !part
             .headers
             .iter()
             .any(|h| h.name.as_str().eq_ignore_ascii_case("content-type"))
-        {
-            tail.extend_from_slice(
-                format!("Content-Type: {ct}; charset=utf-8\r\n").as_bytes(),
-            );
-        }
+    {
+        tail.extend_from_slice(
+            format!("Content-Type: {ct}; charset=utf-8\r\n").as_bytes(),
+        );
     }
     if !tail.is_empty() {
         edits.push((last_end..last_end, tail));
@@ -263,11 +261,11 @@ pub(crate) fn redact(
                 let html = matches!(part.body, PartType::Html(_));
                 let f = if html { Format::Html } else { Format::Text };
                 let doc = text::load_any(f, t.as_bytes());
-                if let Redacted::Document(b) = doc.redact(scanner)? {
-                    if b != t.as_bytes() {
-                        let ct = if html { "text/html" } else { "text/plain" };
-                        new_body(part, &b, Some(ct), &mut edits);
-                    }
+                if let Redacted::Document(b) = doc.redact(scanner)?
+                    && b != t.as_bytes()
+                {
+                    let ct = if html { "text/html" } else { "text/plain" };
+                    new_body(part, &b, Some(ct), &mut edits);
                 }
             }
             PartType::Binary(b) | PartType::InlineBinary(b) => {
@@ -300,14 +298,12 @@ pub(crate) fn redact(
                     "message.eml",
                     raw,
                     depth + 1,
-                )? {
-                    if nb != raw {
-                        edits.push((
-                            part.offset_body as usize
-                                ..part.offset_end as usize,
-                            nb,
-                        ));
-                    }
+                )? && nb != raw
+                {
+                    edits.push((
+                        part.offset_body as usize..part.offset_end as usize,
+                        nb,
+                    ));
                 }
             }
             PartType::Multipart(_) => {}

@@ -42,7 +42,7 @@ pub(crate) struct TextDoc {
 /// without NUL and with few control characters.
 pub(crate) fn is_text(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return bytes.len() % 2 == 0;
+        return bytes.len().is_multiple_of(2);
     }
     if bytes.contains(&0) {
         return false;
@@ -80,10 +80,10 @@ fn decode(bytes: &[u8]) -> (Enc, String) {
             .collect();
         return (Enc::Utf16Be, String::from_utf16_lossy(&u));
     }
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        if let Ok(s) = std::str::from_utf8(rest) {
-            return (Enc::Utf8Bom, s.to_string());
-        }
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF")
+        && let Ok(s) = std::str::from_utf8(rest)
+    {
+        return (Enc::Utf8Bom, s.to_string());
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Enc::Utf8, s.to_string()),
@@ -271,20 +271,20 @@ fn html_text(doc: &mut TextDoc, range: Range<usize>) {
             .take(12)
             .find(|&(_, c)| c == ';')
             .map(|(j, _)| at + j);
-        if let Some(semi) = semi {
-            if let Some(c) = html_entity(&s[at + 1..semi]) {
-                if last < at {
-                    doc.push(
-                        base + last..base + at,
-                        s[last..at].to_string(),
-                        false,
-                    );
-                }
-                doc.push(base + at..base + semi + 1, c.to_string(), true);
-                last = semi + 1;
-                i = semi + 1;
-                continue;
+        if let Some(semi) = semi
+            && let Some(c) = html_entity(&s[at + 1..semi])
+        {
+            if last < at {
+                doc.push(
+                    base + last..base + at,
+                    s[last..at].to_string(),
+                    false,
+                );
             }
+            doc.push(base + at..base + semi + 1, c.to_string(), true);
+            last = semi + 1;
+            i = semi + 1;
+            continue;
         }
         i = at + 1;
     }
@@ -467,10 +467,10 @@ fn rtf(doc: &mut TextDoc) {
     let mut run_start: Option<usize> = None;
     let flush =
         |doc: &mut TextDoc, run_start: &mut Option<usize>, end: usize| {
-            if let Some(s) = run_start.take() {
-                if s < end {
-                    doc.push(s..end, src[s..end].to_string(), false);
-                }
+            if let Some(s) = run_start.take()
+                && s < end
+            {
+                doc.push(s..end, src[s..end].to_string(), false);
             }
         };
     while i < b.len() {

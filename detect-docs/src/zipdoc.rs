@@ -201,10 +201,10 @@ fn walk(doc: &XmlDoc, file: usize, part: &mut PartText, generic: bool) {
                 }
                 match name.as_str() {
                     "del" | "moveFrom" => {
-                        if let Some(d) = deleted.pop() {
-                            if !d.is_empty() {
-                                tail.push(d);
-                            }
+                        if let Some(d) = deleted.pop()
+                            && !d.is_empty()
+                        {
+                            tail.push(d);
                         }
                     }
                     "br" | "cr" | "line-break" => part.push_virtual("\n"),
@@ -226,11 +226,11 @@ fn walk(doc: &XmlDoc, file: usize, part: &mut PartText, generic: bool) {
                 {
                     continue;
                 }
-                if parent == "delText" {
-                    if let Some(d) = deleted.last_mut() {
-                        d.push(*n);
-                        continue;
-                    }
+                if parent == "delText"
+                    && let Some(d) = deleted.last_mut()
+                {
+                    d.push(*n);
+                    continue;
                 }
                 if parent == "instrText" {
                     part.push_virtual(" ");
@@ -278,10 +278,11 @@ fn shared_strings(doc: &XmlDoc) -> Vec<Vec<usize>> {
                 stack.pop();
             }
             Ev::Text(n) => {
-                if stack.last() == Some(&"t") && stack.contains(&"si") {
-                    if let Some(si) = out.last_mut() {
-                        si.push(*n);
-                    }
+                if stack.last() == Some(&"t")
+                    && stack.contains(&"si")
+                    && let Some(si) = out.last_mut()
+                {
+                    si.push(*n);
                 }
             }
         }
@@ -353,17 +354,16 @@ fn sheet(
                     "s" => {
                         if let (Some(sst), Ok(i)) =
                             (sst.as_mut(), vtext.trim().parse::<usize>())
+                            && let Some(si) = sst.strings.get(i)
                         {
-                            if let Some(si) = sst.strings.get(i) {
-                                for &n in si {
-                                    part.push_node(
-                                        sst.file,
-                                        n,
-                                        &sst.doc.nodes[n].text,
-                                    );
-                                }
-                                sst.used[i] = true;
+                            for &n in si {
+                                part.push_node(
+                                    sst.file,
+                                    n,
+                                    &sst.doc.nodes[n].text,
+                                );
                             }
+                            sst.used[i] = true;
                         }
                     }
                     "inlineStr" => {
@@ -582,20 +582,20 @@ impl ZipDoc {
             {
                 let mut n = 0;
                 for e in &wb.doc.evs {
-                    if let Ev::Open { name, attrs, .. } = e {
-                        if name == "sheet" {
-                            n += 1;
-                            if let Some(t) = attrs
-                                .iter()
-                                .find(|a| a.0 == "id")
-                                .and_then(|a| rid_target.get(&a.1))
-                            {
-                                let path = match t.strip_prefix('/') {
-                                    Some(abs) => abs.to_string(),
-                                    None => format!("xl/{t}"),
-                                };
-                                sheet_files.insert(path, n);
-                            }
+                    if let Ev::Open { name, attrs, .. } = e
+                        && name == "sheet"
+                    {
+                        n += 1;
+                        if let Some(t) = attrs
+                            .iter()
+                            .find(|a| a.0 == "id")
+                            .and_then(|a| rid_target.get(&a.1))
+                        {
+                            let path = match t.strip_prefix('/') {
+                                Some(abs) => abs.to_string(),
+                                None => format!("xl/{t}"),
+                            };
+                            sheet_files.insert(path, n);
                         }
                     }
                 }
@@ -732,13 +732,13 @@ impl ZipDoc {
                 continue;
             }
             for e in &f.doc.evs {
-                if let Ev::Open { attrs, raw, empty: true, .. } = e {
-                    if attrs.iter().any(|a| {
+                if let Ev::Open { attrs, raw, empty: true, .. } = e
+                    && attrs.iter().any(|a| {
                         (a.0 == "Target" || a.0 == "full-path")
                             && is_thumbnail(a.1.trim_start_matches('/'))
-                    }) {
-                        per_file[i].push((raw.clone(), Vec::new()));
-                    }
+                    })
+                {
+                    per_file[i].push((raw.clone(), Vec::new()));
                 }
             }
         }

@@ -41,9 +41,15 @@ pub(crate) struct Valid {
     pub(crate) flags: Flags,
 }
 
-/// Why a candidate failed, in the order the reference validators check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Reason {
+/// Why a value is not a valid identifier of a kind, as
+/// [`Scanner::explain`](crate::Scanner::explain) reports it. The order is
+/// the one the validators check in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Not written in any form of the kind (wrong length, letters,
+    /// separators), or the kind is not a national ID.
+    Shape,
     /// A Norwegian third digit that marks no known variant.
     MonthMarker,
     /// A check digit or check character failed.
@@ -77,6 +83,32 @@ pub(crate) struct Reject {
 impl Reject {
     pub(crate) const fn new(reason: Reason, kind: Option<Kind>) -> Reject {
         Reject { reason, kind }
+    }
+}
+
+impl Reason {
+    /// A short English description, e.g. `"a check digit fails"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reason::Shape => "not written as this kind",
+            Reason::MonthMarker => "the third digit marks no known variant",
+            Reason::Checksum => "a check digit fails",
+            Reason::Date => "not a real date",
+            Reason::Century => "the individual number gives no century",
+            Reason::Future => "born after the reference date",
+            Reason::Serial000 => "birth number 000",
+            Reason::Individual => "individual number 000 or 001",
+            Reason::Day => "a day that no variant uses",
+            Reason::NotPersonal => {
+                "a number of something that is not a person"
+            }
+        }
+    }
+}
+
+impl core::fmt::Display for Reason {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

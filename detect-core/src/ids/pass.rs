@@ -225,12 +225,22 @@ impl Scanner {
         lenient: bool,
         f: &mut impl FnMut(Valid),
     ) {
-        let today = self.today;
-        let mut emit = |v: Verdict| {
+        self.verdicts(c, lenient, &mut |v| {
             if let Ok(v) = v {
                 f(v)
             }
-        };
+        });
+    }
+
+    /// Calls `f` with the verdict of every reading of `c`: the valid ones
+    /// and the reasons the others fail.
+    pub(crate) fn verdicts(
+        &self,
+        c: &Candidate,
+        lenient: bool,
+        emit: &mut impl FnMut(Verdict),
+    ) {
+        let today = self.today;
         for shape in c.shapes.iter().flatten() {
             match *shape {
                 Shape::No { d, year } => {
