@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use detect_core::Kind;
+use detect_core::{Kind, RedactStyle};
 
 use crate::args::{ColorChoice, Command, Format, RedactArgs, ScanArgs};
 use crate::output::Printer;
@@ -119,6 +119,11 @@ fn redact(a: RedactArgs) -> Result<u8, Failure> {
     }
     let target =
         if a.in_place { input } else { a.output.as_deref().map(Path::new) };
+    if let Some(p) = input
+        && let Some(code) = redact_document(&scanner, &a, p, target)?
+    {
+        return Ok(code);
+    }
     if let Some(target) = target {
         redact::redact_to_file(&scanner, a.style, input, target)?;
         return Ok(EXIT_CLEAN);
@@ -147,6 +152,105 @@ fn redact(a: RedactArgs) -> Result<u8, Failure> {
             Err(format!("{name}: {}", io_cause(&e)).into())
         }
     }
+}
+
+/// Redacts `path` if it is a document (anything but text read as bytes):
+/// a file of the same format, or for a PDF with `--text` its text. `None`
+/// when it is text, for the streaming path.
+fn redact_document(
+    scanner: &detect_core::Scanner,
+    a: &RedactArgs,
+    path: &Path,
+    target: Option<&Path>,
+) -> Result<Option<u8>, Failure> {
+    use detect_docs::{Format as Doc, Redacted};
+    let shown = path.display().to_string();
+    let fail = |e: io::Error| format!("{shown}: {}", io_cause(&e));
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let md = file.metadata().map_err(fail)?;
+    if !md.is_file() {
+        return Ok(None);
+    }
+    let mut buf = Vec::new();
+    let loaded = scan::load(&file, md.len(), &mut buf).map_err(fail)?;
+    let bytes: &[u8] = match &loaded {
+        scan::Loaded::Map(m) => m,
+        scan::Loaded::Buf => &buf,
+    };
+    let name = path.to_string_lossy();
+    let format = scan::classify(&name, bytes);
+    if scan::raw_text(format, bytes) {
+        return Ok(None);
+    }
+    let unscanned = |list: &[detect_docs::Unscanned]| {
+        for u in list {
+            let loc = scanner.redact_str(&u.location, RedactStyle::Mask);
+            let sep = if loc.is_empty() { "" } else { ":" };
+            eprintln!("sladd: {shown}{sep}{loc}: unscanned: {}", u.reason);
+        }
+        Failure::Error(format!("{shown}: not redacted, nothing written"))
+    };
+    if format == Doc::Unknown {
+        return Err(unscanned(&[detect_docs::Unscanned {
+            location: String::new(),
+            reason: "format not known".into(),
+        }]));
+    }
+    if format == Doc::Pdf && !a.text {
+        return Err(format!(
+            "{shown}: a PDF cannot be redacted safely (its text would stay \
+             under any box); --text writes the redacted text instead"
+        )
+        .into());
+    }
+    if format == Doc::Pdf && a.in_place {
+        return Err(format!(
+            "{shown}: --text with --in-place would replace the PDF with \
+             text; write it with -o FILE or to standard output"
+        )
+        .into());
+    }
+    if a.style_given && a.style != RedactStyle::Mask {
+        return Err(format!(
+            "--style: a {format} document is redacted with `mask` only"
+        )
+        .into());
+    }
+    let limits = detect_docs::Limits::default();
+    let out = match detect_docs::redact(scanner, &name, bytes, &limits) {
+        Ok(Redacted::Document(b)) => b,
+        Ok(Redacted::TextOnly(s)) if a.text => s.into_bytes(),
+        Ok(Redacted::TextOnly(_)) => {
+            return Err(format!(
+                "{shown}: a {format} file cannot be written back safely; \
+                 --text writes the redacted text instead"
+            )
+            .into());
+        }
+        Err(detect_docs::Error::Unscanned(list)) => {
+            return Err(unscanned(&list));
+        }
+        Err(e @ detect_docs::Error::NotRedactable { .. }) => {
+            let msg = scanner.redact_str(&e.to_string(), RedactStyle::Mask);
+            return Err(format!("{shown}: {msg}; nothing written").into());
+        }
+    };
+    drop(loaded);
+    match target {
+        Some(t) => {
+            redact::write_atomically(t, |w, shown| {
+                w.write_all(&out)
+                    .map_err(|e| format!("{shown}: {}", io_cause(&e)))
+            })?;
+        }
+        None => {
+            let mut w = io::stdout().lock();
+            w.write_all(&out)
+                .and_then(|()| w.flush())
+                .map_err(Failure::Output)?;
+        }
+    }
+    Ok(Some(EXIT_CLEAN))
 }
 
 fn scan(a: ScanArgs) -> Result<u8, Failure> {

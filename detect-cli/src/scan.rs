@@ -419,7 +419,7 @@ pub(crate) fn classify(name: &str, bytes: &[u8]) -> Format {
 
 /// Whether text of this format and these bytes can be scanned as the
 /// bytes are (UTF-8 or a single-byte code page), not decoded first.
-fn raw_text(format: Format, bytes: &[u8]) -> bool {
+pub(crate) fn raw_text(format: Format, bytes: &[u8]) -> bool {
     format == Format::Text
         && !bytes.starts_with(&[0xFF, 0xFE])
         && !bytes.starts_with(&[0xFE, 0xFF])
