@@ -237,7 +237,7 @@ file was given or a directory walked, a summary closes the run on stderr.
 EXAMPLES:
     sladd scan examples/
         examples/dk_sagsakt.txt:7:37: dk_cpr high 010180-****
-        examples/sak.docx:word/document.xml:2:33: no_fnr high 010180 *****
+        examples/sak.docx:word/comments.xml:1:11: dk_cpr high 010180-****
     sladd scan --min-confidence high --countries no,dk archive/
     sladd scan --kinds no_fnr,no_dnr --format jsonl export.csv
         {\"path\": \"export.csv\", \"line\": 3, \"column\": 17, \"start\": 120, ...}

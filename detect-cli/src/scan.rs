@@ -22,6 +22,11 @@ pub(crate) const CHUNK: usize = 1 << 20;
 /// read into a buffer (see [`map`]).
 pub(crate) const MAP_MIN: u64 = 1 << 20;
 
+/// Text files larger than this are streamed, not mapped, so that the
+/// resident memory stays a few MiB whatever the size (a mapped file's
+/// pages count as resident while they are in the page cache).
+pub(crate) const MAP_MAX: u64 = 1 << 30;
+
 /// Bytes looked at for a NUL to call a file binary (`--no-documents`).
 const BINARY_SNIFF: usize = 8 << 10;
 
@@ -467,6 +472,9 @@ impl Job<'_> {
                     // A FIFO or a device named on the command line.
                     return self.stream(file, bufs, emit);
                 }
+                if md.len() > MAP_MAX && self.huge_text(p, &file)? {
+                    return self.stream(file, bufs, emit);
+                }
                 let loaded = load(&file, md.len(), &mut bufs.file)?;
                 let bytes: &[u8] = match &loaded {
                     Loaded::Map(m) => m,
@@ -477,6 +485,18 @@ impl Job<'_> {
             }
             Input::Error(_) | Input::Notice(_) => Ok(Outcome::text()),
         }
+    }
+
+    /// Whether a file over [`MAP_MAX`] is text, to be streamed; `file` is
+    /// left at its start either way.
+    fn huge_text(&self, path: &Path, mut file: &File) -> io::Result<bool> {
+        use std::io::Seek;
+        let mut head = vec![0; SNIFF];
+        let n = read_full(&mut file, &mut head)?;
+        head.truncate(n);
+        file.rewind()?;
+        Ok(!self.documents
+            || raw_text(classify(&path.to_string_lossy(), &head), &head))
     }
 
     /// Scans the whole content of a regular file.

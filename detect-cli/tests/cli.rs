@@ -671,6 +671,15 @@ fn examples_directory() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let o = run(root, &["scan", "--format", "jsonl", "examples"], b"");
     assert_eq!(code(&o), 1, "{}", stderr(&o));
+    // Every file read in full; the summary says so.
+    assert!(
+        stderr(&o).contains(
+            "summary: 9 files (docx 1, eml 1, text 6, xlsx 1): 9 read in \
+             full, 0 unscanned, 8 with findings"
+        ),
+        "{}",
+        stderr(&o)
+    );
     let recs = jsonl(&o);
     let mut files: Vec<&str> =
         recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
@@ -678,10 +687,13 @@ fn examples_directory() {
     assert_eq!(
         files,
         [
+            "examples/brev.eml",
+            "examples/budsjett.xlsx",
             "examples/dk_sagsakt.txt",
             "examples/fi_kirje.txt",
             "examples/is_bref.txt",
             "examples/no_postliste.csv",
+            "examples/sak.docx",
             "examples/se_diarium.txt"
         ]
     );
