@@ -168,6 +168,8 @@ pub(crate) struct ScanArgs {
     pub(crate) threads: usize,
     pub(crate) follow: bool,
     pub(crate) binary: bool,
+    /// Read every file as text (`--no-documents`).
+    pub(crate) no_documents: bool,
     pub(crate) color: ColorChoice,
     pub(crate) quiet: bool,
     pub(crate) progress: Option<bool>,
@@ -179,6 +181,10 @@ pub(crate) struct RedactArgs {
     pub(crate) style: RedactStyle,
     pub(crate) output: Option<OsString>,
     pub(crate) in_place: bool,
+    /// For a PDF: write the redacted text (`--text`).
+    pub(crate) text: bool,
+    /// Whether `--style` was given.
+    pub(crate) style_given: bool,
     pub(crate) path: Option<OsString>,
 }
 
@@ -192,11 +198,12 @@ henkilötunnus and the Icelandic kennitala, and the kinds of each group:
 
 USAGE:
     sladd scan [OPTIONS] [PATH ...]     report what is found
-    sladd redact [OPTIONS] [PATH]       write the text with IDs masked
+    sladd redact [OPTIONS] [PATH]       write the file with IDs masked
     sladd validate KIND VALUE           check one number
 
 EXAMPLES:
-    sladd scan documents/               every file below documents/
+    sladd scan documents/               every file below documents/, Office,
+                                        ODF, PDF, e-mail and HTML included
     sladd scan --format jsonl a.txt     one JSON object per finding
     cat mail.eml | sladd scan           standard input
     sladd redact --in-place letter.txt  mask the IDs in place
@@ -214,13 +221,23 @@ USAGE:
     sladd scan [OPTIONS] [PATH ...]
 
 Directories are searched recursively, on all cores; no PATH or `-` reads
-standard input. Files with a NUL byte in their first 8 KiB are skipped as
-binary, with a notice on stderr. Output is in the order of the PATHs, and
-within a directory sorted by name, whatever the number of threads.
+standard input (as text). Output is in the order of the PATHs, and within
+a directory sorted by name, whatever the number of threads.
+
+Documents are read in their own formats, known by content first and name
+second: docx, xlsx, pptx, odt, ods, odp, pdf (text layer), eml, html, rtf
+and zip archives of these, with every part (headers, comments, cells,
+sheet names, properties, attachments). A finding names the part:
+`minutes.docx:word/comments.xml:3:14: ...`. A file that cannot be read in
+full (encrypted, damaged, a PDF without text, over a size limit, a binary
+format not known) is reported on stderr as `PATH: unscanned: REASON` and
+makes the exit status 2; it is never counted as clean. When more than one
+file was given or a directory walked, a summary closes the run on stderr.
 
 EXAMPLES:
     sladd scan examples/
         examples/dk_sagsakt.txt:7:37: dk_cpr high 010180-****
+        examples/sak.docx:word/comments.xml:1:11: dk_cpr high 010180-****
     sladd scan --min-confidence high --countries no,dk archive/
     sladd scan --kinds no_fnr,no_dnr --format jsonl export.csv
         {\"path\": \"export.csv\", \"line\": 3, \"column\": 17, \"start\": 120, ...}
@@ -234,9 +251,12 @@ numbers in full.
 
 OPTIONS:
     --format FORMAT           text (default), jsonl, json or sarif
-        text:  PATH:LINE:COLUMN: KIND CONFIDENCE VALUE (column in bytes)
-        jsonl: one object per finding, fields path, line, column, start,
-               end, kind, group, confidence, value (path null for stdin)
+        text:  PATH:LINE:COLUMN: KIND CONFIDENCE VALUE (column in bytes),
+               PATH:PART:LINE:COLUMN: ... in a document
+        jsonl: one object per finding, fields path, part, line, column,
+               start, end, kind, group, confidence, value (path null for
+               stdin, part null outside documents; in a document line,
+               column, start and end count in the part's extracted text)
         json:  an array of the same objects
         sarif: SARIF 2.1.0, one rule per kind (kept in memory until
                the end, as one document; the others stream out)
@@ -254,11 +274,15 @@ OPTIONS:
         low:    plausible only (a weaker form without a keyword)
     --show-values             print the numbers unmasked
     --reference-date DATE     the date counted as today (YYYY-MM-DD)
-    -q, --quiet               print nothing; the exit status tells
+    -q, --quiet               print no findings and no summary; the exit
+                              status tells (errors still go to stderr)
     -j, --threads N           worker threads (default: one per core)
     -L, --follow              follow symbolic links inside directories
                               (loops are noticed and skipped)
-    -a, --binary              scan binary files too
+    -a, --binary              read binary files of no known format as
+                              text instead of reporting them unscanned
+    --no-documents            read every file as text, as bytes (files
+                              with a NUL in the first 8 KiB are skipped)
     --color WHEN              auto (default: on a terminal), always, never
     --progress / --no-progress
                               a progress line on stderr (default: when
@@ -266,12 +290,12 @@ OPTIONS:
     -h, --help                this text
 
 Exit status: 0 nothing found, 1 something found, 2 an error (a file that
-cannot be read is reported on stderr and the other files are still
-scanned).
+cannot be read or is unscanned is reported on stderr and the other files
+are still scanned).
 ";
 
 pub(crate) const REDACT_HELP: &str = "\
-sladd redact: write text with the Nordic personal ID numbers masked
+sladd redact: write a file with the Nordic personal ID numbers masked
 
 USAGE:
     sladd redact [OPTIONS] [PATH]
@@ -280,7 +304,13 @@ Reads PATH (or standard input if none or `-`) and writes it with every
 finding masked: to standard output, to FILE with -o, or back to PATH with
 --in-place. Files are written to a temporary file beside the target and
 renamed into place, keeping the target's permissions, so a failed run
-never leaves a half-written file. Input of any size is streamed.
+never leaves a half-written file. Text of any size is streamed.
+
+Documents (docx, xlsx, pptx, odt, ods, odp, html, eml, rtf, zip) are
+written back in their own format with every finding masked in every part
+(`mask` style). A PDF is refused: its text cannot be removed safely, and
+--text writes the redacted text instead. A file with anything that cannot
+be read (encrypted, damaged, over a limit) is refused, nothing written.
 
 EXAMPLES:
     sladd redact letter.txt > letter.redacted.txt
@@ -298,6 +328,7 @@ OPTIONS:
                               keep_birthdate (`010180 *****`)
     -o, --output FILE         write to FILE instead of standard output
     -i, --in-place            write back to PATH
+    --text                    for a PDF: write its redacted text
     --kinds LIST, --countries LIST, --min-confidence LEVEL,
     --reference-date DATE, --known-names FILE, --allow FILE
                               as for `sladd scan`
@@ -370,6 +401,7 @@ fn parse_scan(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
         threads: 0,
         follow: false,
         binary: false,
+        no_documents: false,
         color: ColorChoice::Auto,
         quiet: false,
         progress: None,
@@ -407,6 +439,7 @@ fn parse_scan(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
             }
             Short('L') | Long("follow") => a.follow = true,
             Short('a') | Long("binary") => a.binary = true,
+            Long("no-documents") => a.no_documents = true,
             Long("progress") => a.progress = Some(true),
             Long("no-progress") => a.progress = Some(false),
             Long("color") | Long("colour") => {
@@ -438,6 +471,8 @@ fn parse_redact(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
         style: RedactStyle::Mask,
         output: None,
         in_place: false,
+        text: false,
+        style_given: false,
         path: None,
     };
     while let Some(arg) = p.next()? {
@@ -452,9 +487,11 @@ fn parse_redact(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
             Long("style") => {
                 let v = p.value()?.string()?;
                 a.style = v.parse().map_err(|e| format!("--style: {e}"))?;
+                a.style_given = true;
             }
             Short('o') | Long("output") => a.output = Some(p.value()?),
             Short('i') | Long("in-place") => a.in_place = true,
+            Long("text") => a.text = true,
             Value(v) if a.path.is_none() => a.path = Some(v),
             Value(v) => {
                 return Err(format!(

@@ -20,11 +20,11 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use detect_core::Kind;
+use detect_core::{Kind, RedactStyle};
 
 use crate::args::{ColorChoice, Command, Format, RedactArgs, ScanArgs};
 use crate::output::Printer;
-use crate::scan::{Input, Job, Outcome, io_cause};
+use crate::scan::{Batch, Buffers, Input, Job, Outcome, io_cause};
 
 /// Exit status: nothing found, or valid.
 const EXIT_CLEAN: u8 = 0;
@@ -119,6 +119,11 @@ fn redact(a: RedactArgs) -> Result<u8, Failure> {
     }
     let target =
         if a.in_place { input } else { a.output.as_deref().map(Path::new) };
+    if let Some(p) = input
+        && let Some(code) = redact_document(&scanner, &a, p, target)?
+    {
+        return Ok(code);
+    }
     if let Some(target) = target {
         redact::redact_to_file(&scanner, a.style, input, target)?;
         return Ok(EXIT_CLEAN);
@@ -149,9 +154,109 @@ fn redact(a: RedactArgs) -> Result<u8, Failure> {
     }
 }
 
+/// Redacts `path` if it is a document (anything but text read as bytes):
+/// a file of the same format, or for a PDF with `--text` its text. `None`
+/// when it is text, for the streaming path.
+fn redact_document(
+    scanner: &detect_core::Scanner,
+    a: &RedactArgs,
+    path: &Path,
+    target: Option<&Path>,
+) -> Result<Option<u8>, Failure> {
+    use detect_docs::{Format as Doc, Redacted};
+    let shown = path.display().to_string();
+    let fail = |e: io::Error| format!("{shown}: {}", io_cause(&e));
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let md = file.metadata().map_err(fail)?;
+    if !md.is_file() {
+        return Ok(None);
+    }
+    let mut buf = Vec::new();
+    let loaded = scan::load(&file, md.len(), &mut buf).map_err(fail)?;
+    let bytes: &[u8] = match &loaded {
+        scan::Loaded::Map(m) => m,
+        scan::Loaded::Buf => &buf,
+    };
+    let name = path.to_string_lossy();
+    let format = scan::classify(&name, bytes);
+    if scan::raw_text(format, bytes) {
+        return Ok(None);
+    }
+    let unscanned = |list: &[detect_docs::Unscanned]| {
+        for u in list {
+            let loc = scanner.redact_str(&u.location, RedactStyle::Mask);
+            let sep = if loc.is_empty() { "" } else { ":" };
+            eprintln!("sladd: {shown}{sep}{loc}: unscanned: {}", u.reason);
+        }
+        Failure::Error(format!("{shown}: not redacted, nothing written"))
+    };
+    if format == Doc::Unknown {
+        return Err(unscanned(&[detect_docs::Unscanned {
+            location: String::new(),
+            reason: "format not known".into(),
+        }]));
+    }
+    if format == Doc::Pdf && !a.text {
+        return Err(format!(
+            "{shown}: a PDF cannot be redacted safely (its text would stay \
+             under any box); --text writes the redacted text instead"
+        )
+        .into());
+    }
+    if format == Doc::Pdf && a.in_place {
+        return Err(format!(
+            "{shown}: --text with --in-place would replace the PDF with \
+             text; write it with -o FILE or to standard output"
+        )
+        .into());
+    }
+    if a.style_given && a.style != RedactStyle::Mask {
+        return Err(format!(
+            "--style: a {format} document is redacted with `mask` only"
+        )
+        .into());
+    }
+    let limits = detect_docs::Limits::default();
+    let out = match detect_docs::redact(scanner, &name, bytes, &limits) {
+        Ok(Redacted::Document(b)) => b,
+        Ok(Redacted::TextOnly(s)) if a.text => s.into_bytes(),
+        Ok(Redacted::TextOnly(_)) => {
+            return Err(format!(
+                "{shown}: a {format} file cannot be written back safely; \
+                 --text writes the redacted text instead"
+            )
+            .into());
+        }
+        Err(detect_docs::Error::Unscanned(list)) => {
+            return Err(unscanned(&list));
+        }
+        Err(e @ detect_docs::Error::NotRedactable { .. }) => {
+            let msg = scanner.redact_str(&e.to_string(), RedactStyle::Mask);
+            return Err(format!("{shown}: {msg}; nothing written").into());
+        }
+    };
+    drop(loaded);
+    match target {
+        Some(t) => {
+            redact::write_atomically(t, |w, shown| {
+                w.write_all(&out)
+                    .map_err(|e| format!("{shown}: {}", io_cause(&e)))
+            })?;
+        }
+        None => {
+            let mut w = io::stdout().lock();
+            w.write_all(&out)
+                .and_then(|()| w.flush())
+                .map_err(Failure::Output)?;
+        }
+    }
+    Ok(Some(EXIT_CLEAN))
+}
+
 fn scan(a: ScanArgs) -> Result<u8, Failure> {
     let scanner = a.scanner.build()?;
-    let inputs = scan::collect(&a.paths, a.follow);
+    let (inputs, walked) = scan::collect(&a.paths, a.follow);
+    let limits = detect_docs::Limits::default();
     let threads = match a.threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
@@ -178,25 +283,32 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
     let mut any_found = false;
     let mut any_error = false;
     let mut progress = Progress::new(progress_on, inputs.len());
+    let mut summary = Summary::default();
+    // Whether the input being printed had a finding.
+    let mut input_found = false;
 
     let result: Result<(), Failure> = std::thread::scope(|s| {
         let (tx, rx) = mpsc::channel();
         for _ in 0..threads {
             let tx = tx.clone();
             let (inputs, next, bytes_read) = (&inputs, &next, &bytes_read);
-            let scanner = &scanner;
-            let show_values = a.show_values;
-            let skip_binary = !a.binary;
+            let job = Job {
+                scanner: &scanner,
+                show_values: a.show_values,
+                documents: !a.no_documents,
+                binary: a.binary,
+                limits: &limits,
+                char_columns: a.format == Format::Sarif,
+                bytes_read,
+            };
             s.spawn(move || {
-                let job =
-                    Job { scanner, show_values, skip_binary, bytes_read };
-                let mut buf = Vec::new();
+                let mut bufs = Buffers::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(i) else { break };
                     // Findings go out chunk by chunk: a large input's
                     // findings are printed as it is read, not kept.
-                    let res = job.run(input, &mut buf, &mut |found| {
+                    let res = job.run(input, &mut bufs, &mut |found| {
                         tx.send((i, Msg::Batch(found))).is_ok()
                     });
                     if tx.send((i, Msg::Done(res))).is_err() {
@@ -235,6 +347,7 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                 let res = match msg {
                     Msg::Batch(found) => {
                         any_found |= !found.is_empty();
+                        input_found |= !found.is_empty();
                         if !a.quiet {
                             printer
                                 .input(&mut out, input, &found)
@@ -249,9 +362,11 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                 };
                 ready.remove(&printed);
                 printed += 1;
+                let found_here = std::mem::take(&mut input_found);
                 match (input, res) {
                     (Input::Error(msg), _) => {
                         any_error = true;
+                        summary.unreadable += 1;
                         eprintln!("sladd: {msg}");
                     }
                     (Input::Notice(msg), _) => {
@@ -261,13 +376,28 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                     }
                     (_, Err(e)) => {
                         any_error = true;
+                        summary.unreadable += 1;
                         eprintln!(
                             "sladd: {}: {}",
                             input.display(),
                             io_cause(&e)
                         );
                     }
+                    (_, Ok(Outcome::Read { format, unscanned })) => {
+                        let name = input.display();
+                        for u in &unscanned {
+                            let sep =
+                                if u.location.is_empty() { "" } else { ":" };
+                            eprintln!(
+                                "sladd: {name}{sep}{}: unscanned: {}",
+                                u.location, u.reason
+                            );
+                        }
+                        any_error |= !unscanned.is_empty();
+                        summary.add(format, &unscanned, found_here);
+                    }
                     (_, Ok(Outcome::Binary)) => {
+                        summary.binary += 1;
                         if !a.quiet {
                             eprintln!(
                                 "sladd: {}: binary file skipped (NUL byte in \
@@ -276,8 +406,6 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
                             );
                         }
                     }
-                    // Its findings came in the batches before.
-                    (_, Ok(Outcome::Scanned)) => {}
                 }
             }
             progress.draw(printed, bytes_read.load(Ordering::Relaxed));
@@ -286,7 +414,11 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
         if !a.quiet {
             printer.end(&mut out, &scanner, !any_error).map_err(stop)?;
         }
-        out.flush().map_err(stop)
+        out.flush().map_err(stop)?;
+        if !a.quiet && (walked || a.paths.len() > 1) {
+            eprintln!("sladd: {}", summary.line());
+        }
+        Ok(())
     });
     result?;
     Ok(if any_error {
@@ -301,8 +433,78 @@ fn scan(a: ScanArgs) -> Result<u8, Failure> {
 /// What a worker reports about one input: a chunk's findings, then the
 /// outcome.
 enum Msg {
-    Batch(Vec<scan::Finding>),
+    Batch(Batch),
     Done(io::Result<Outcome>),
+}
+
+/// The closing summary of a scan of several files.
+#[derive(Default)]
+struct Summary {
+    /// Files read, by format.
+    formats: BTreeMap<&'static str, usize>,
+    /// Files not read in full.
+    unscanned: usize,
+    /// Unscanned parts by reason (the reason's words before any `:`).
+    reasons: BTreeMap<String, usize>,
+    /// Files with at least one finding.
+    with_findings: usize,
+    /// Files skipped as binary (`--no-documents`).
+    binary: usize,
+    /// Files that could not be opened or read.
+    unreadable: usize,
+}
+
+impl Summary {
+    fn add(
+        &mut self,
+        format: detect_docs::Format,
+        unscanned: &[detect_docs::Unscanned],
+        found: bool,
+    ) {
+        *self.formats.entry(format.as_str()).or_default() += 1;
+        if !unscanned.is_empty() {
+            self.unscanned += 1;
+        }
+        for u in unscanned {
+            let head = u.reason.split(':').next().unwrap_or_default();
+            *self.reasons.entry(head.trim().to_string()).or_default() += 1;
+        }
+        self.with_findings += usize::from(found);
+    }
+
+    /// `summary: 8 files (docx 1, encrypted 1, text 6): 7 read in full,
+    /// 1 unscanned (encrypted 1), 3 with findings`
+    fn line(&self) -> String {
+        fn list<K: std::fmt::Display>(m: &BTreeMap<K, usize>) -> String {
+            let v: Vec<String> =
+                m.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            v.join(", ")
+        }
+        let files: usize = self.formats.values().sum();
+        let mut line = format!(
+            "summary: {files} file{}",
+            if files == 1 { "" } else { "s" }
+        );
+        if files > 0 {
+            line.push_str(&format!(" ({})", list(&self.formats)));
+        }
+        line.push_str(&format!(
+            ": {} read in full, {} unscanned",
+            files - self.unscanned,
+            self.unscanned
+        ));
+        if self.unscanned > 0 {
+            line.push_str(&format!(" ({})", list(&self.reasons)));
+        }
+        line.push_str(&format!(", {} with findings", self.with_findings));
+        if self.binary > 0 {
+            line.push_str(&format!(", {} skipped as binary", self.binary));
+        }
+        if self.unreadable > 0 {
+            line.push_str(&format!(", {} not readable", self.unreadable));
+        }
+        line
+    }
 }
 
 /// A one-line progress report on stderr, shown once the work has taken

@@ -6,7 +6,7 @@ use detect_core::{Confidence, Kind, Scanner};
 use serde_json::json;
 
 use crate::args::Format;
-use crate::scan::{Finding, Input};
+use crate::scan::{Batch, Finding, Input};
 
 /// The SARIF schema this output follows.
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -19,11 +19,19 @@ pub(crate) struct Printer {
     json_started: bool,
     /// SARIF results, written at the end.
     sarif: Vec<serde_json::Value>,
+    /// The JSON object being written, kept from one finding to the next.
+    line: Vec<u8>,
 }
 
 impl Printer {
     pub(crate) fn new(format: Format, color: bool) -> Printer {
-        Printer { format, color, json_started: false, sarif: Vec::new() }
+        Printer {
+            format,
+            color,
+            json_started: false,
+            sarif: Vec::new(),
+            line: Vec::new(),
+        }
     }
 
     /// Writes what comes before the first finding.
@@ -34,33 +42,40 @@ impl Printer {
         Ok(())
     }
 
-    /// Writes the findings of one input.
+    /// Writes a batch of findings of one input.
     pub(crate) fn input(
         &mut self,
         w: &mut dyn Write,
         input: &Input,
-        found: &[Finding],
+        batch: &Batch,
     ) -> io::Result<()> {
         let name = input.display();
         let path = match input {
             Input::Stdin => None,
             _ => Some(name.as_str()),
         };
-        for f in found {
+        for f in &batch.found {
+            let (part, value) = (batch.part(f), batch.value(f));
             match self.format {
-                Format::Text => self.text(w, &name, f)?,
+                Format::Text => self.text(w, &name, part, f, value)?,
                 Format::Jsonl => {
-                    w.write_all(record(path, f).as_bytes())?;
-                    w.write_all(b"\n")?;
+                    self.line.clear();
+                    record(&mut self.line, path, part, f, value);
+                    self.line.push(b'\n');
+                    w.write_all(&self.line)?;
                 }
                 Format::Json => {
                     let sep: &[u8] =
                         if self.json_started { b",\n" } else { b"\n" };
                     self.json_started = true;
-                    w.write_all(sep)?;
-                    w.write_all(record(path, f).as_bytes())?;
+                    self.line.clear();
+                    self.line.extend_from_slice(sep);
+                    record(&mut self.line, path, part, f, value);
+                    w.write_all(&self.line)?;
                 }
-                Format::Sarif => self.sarif.push(sarif_result(path, f)),
+                Format::Sarif => {
+                    self.sarif.push(sarif_result(path, part, f, value));
+                }
             }
         }
         Ok(())
@@ -93,13 +108,19 @@ impl Printer {
         &self,
         w: &mut dyn Write,
         name: &str,
+        part: Option<&str>,
         f: &Finding,
+        value: &str,
     ) -> io::Result<()> {
+        let (sep, part) = match part {
+            Some(p) => (":", p),
+            None => ("", ""),
+        };
         if !self.color {
             return writeln!(
                 w,
-                "{name}:{}:{}: {} {} {}",
-                f.line, f.column, f.kind, f.confidence, f.value
+                "{name}{sep}{part}:{}:{}: {} {} {value}",
+                f.line, f.column, f.kind, f.confidence
             );
         }
         // ripgrep's palette: magenta path, green line, bold match.
@@ -110,23 +131,34 @@ impl Printer {
         };
         writeln!(
             w,
-            "\x1b[35m{name}\x1b[0m:\x1b[32m{}\x1b[0m:{}: \x1b[1m{}\x1b[0m \
-             {conf}{}\x1b[0m {}",
-            f.line, f.column, f.kind, f.confidence, f.value
+            "\x1b[35m{name}{sep}{part}\x1b[0m:\x1b[32m{}\x1b[0m:{}: \
+             \x1b[1m{}\x1b[0m {conf}{}\x1b[0m {value}",
+            f.line, f.column, f.kind, f.confidence
         )
     }
 }
 
-/// One finding as the JSON object of docs/contract.md §8, keys in its order.
-fn record(path: Option<&str>, f: &Finding) -> String {
-    let path = match path {
-        Some(p) => json_str(p),
-        None => "null".to_string(),
-    };
-    format!(
-        "{{\"path\": {path}, \"line\": {}, \"column\": {}, \"start\": {}, \
-         \"end\": {}, \"kind\": \"{}\", \"group\": \"{}\", \
-         \"confidence\": \"{}\", \"value\": {}}}",
+/// One finding as the JSON object of docs/contract.md §8, keys in its
+/// order, `part` after `path` (null outside documents), written to `out`
+/// without allocating.
+fn record(
+    out: &mut Vec<u8>,
+    path: Option<&str>,
+    part: Option<&str>,
+    f: &Finding,
+    value: &str,
+) {
+    use std::io::Write as _;
+    out.extend_from_slice(b"{\"path\": ");
+    json_opt(out, path);
+    out.extend_from_slice(b", \"part\": ");
+    json_opt(out, part);
+    // Writing to a Vec cannot fail.
+    let _ = write!(
+        out,
+        ", \"line\": {}, \"column\": {}, \"start\": {}, \"end\": {}, \
+         \"kind\": \"{}\", \"group\": \"{}\", \"confidence\": \"{}\", \
+         \"value\": ",
         f.line,
         f.column,
         f.start,
@@ -134,12 +166,45 @@ fn record(path: Option<&str>, f: &Finding) -> String {
         f.kind,
         f.kind.group(),
         f.confidence,
-        json_str(&f.value)
-    )
+    );
+    json_str(out, value);
+    out.push(b'}');
 }
 
-fn json_str(s: &str) -> String {
-    serde_json::Value::from(s).to_string()
+fn json_opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            0..0x20 => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&s.as_bytes()[from..i]);
+        if esc.is_empty() {
+            use std::io::Write as _;
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.extend_from_slice(esc);
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&s.as_bytes()[from..]);
+    out.push(b'"');
 }
 
 /// What each kind is, for SARIF rules and messages: the kinds table's
@@ -177,7 +242,12 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn sarif_result(path: Option<&str>, f: &Finding) -> serde_json::Value {
+fn sarif_result(
+    path: Option<&str>,
+    part: Option<&str>,
+    f: &Finding,
+    value: &str,
+) -> serde_json::Value {
     let uri = path.map_or_else(|| "stdin".to_string(), uri);
     let mut region = json!({
         "startLine": f.line,
@@ -189,25 +259,35 @@ fn sarif_result(path: Option<&str>, f: &Finding) -> serde_json::Value {
     if f.end_line != f.line {
         region["endLine"] = json!(f.end_line);
     }
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri },
+            "region": region,
+        }
+    });
+    if let Some(part) = part {
+        // The part of a document: the region counts in its extracted text.
+        let file = path.unwrap_or("stdin");
+        location["logicalLocations"] = json!([{
+            "name": part,
+            "fullyQualifiedName": format!("{file}:{part}"),
+            "kind": "part",
+        }]);
+    }
     json!({
         "ruleId": f.kind.as_str(),
         "level": level(f.confidence),
         "message": {
             "text": format!(
                 "{} ({} confidence): {}",
-                describe(f.kind), f.confidence, f.value
+                describe(f.kind), f.confidence, value
             ),
         },
         "properties": {
             "confidence": f.confidence.as_str(),
             "group": f.kind.group().as_str(),
         },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": { "uri": uri },
-                "region": region,
-            }
-        }],
+        "locations": [location],
     })
 }
 

@@ -10,7 +10,7 @@ use crate::scan::{CHUNK, io_cause, read_full};
 
 /// Copies `r` to `w` with every finding masked, in chunks, holding only
 /// the bytes not yet settled. Returns the number of findings masked.
-pub(crate) fn redact_stream<R: Read, W: Write>(
+pub(crate) fn redact_stream<R: Read, W: Write + ?Sized>(
     scanner: &Scanner,
     style: RedactStyle,
     mut r: R,
@@ -81,23 +81,49 @@ pub(crate) enum Error {
     Write(io::Error),
 }
 
-/// Redacts `input` (a file, or stdin if `None`) into `target` atomically:
-/// the output goes to a temporary file in the target's directory, which is
-/// renamed over the target only once it is complete. The target's
-/// permissions are kept (a new file gets the usual ones). On any failure
-/// the target is untouched and the temporary file removed.
+/// Redacts `input` (a file, or stdin if `None`) into `target` atomically
+/// (see [`write_atomically`]).
 pub(crate) fn redact_to_file(
     scanner: &Scanner,
     style: RedactStyle,
     input: Option<&Path>,
     target: &Path,
 ) -> Result<usize, String> {
+    let (reader, in_name): (Box<dyn Read>, String) =
+        match input {
+            Some(p) => (
+                Box::new(File::open(p).map_err(|e| {
+                    format!("{}: {}", p.display(), io_cause(&e))
+                })?),
+                p.display().to_string(),
+            ),
+            None => (Box::new(io::stdin().lock()), "<stdin>".to_string()),
+        };
+    write_atomically(target, |w, shown| {
+        match redact_stream(scanner, style, reader, w) {
+            Ok(n) => Ok(n),
+            Err(Error::Read(e)) => Err(format!("{in_name}: {}", io_cause(&e))),
+            Err(Error::Write(e)) => Err(format!("{shown}: {}", io_cause(&e))),
+        }
+    })
+}
+
+/// Writes `target` atomically with what `write` writes: the output goes to
+/// a temporary file in the target's directory, which is renamed over the
+/// target only once it is complete. The target's permissions are kept (a
+/// new file gets the usual ones). On any failure the target is untouched
+/// and the temporary file removed. `write` gets the writer and the
+/// target's name for messages.
+pub(crate) fn write_atomically<T>(
+    target: &Path,
+    write: impl FnOnce(&mut dyn Write, &str) -> Result<T, String>,
+) -> Result<T, String> {
     // Write through a symbolic link to the file it names.
     let target: PathBuf = match fs::canonicalize(target) {
         Ok(p) => p,
         Err(_) => target.to_path_buf(),
     };
-    let shown = target.display();
+    let shown = target.display().to_string();
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -121,32 +147,15 @@ pub(crate) fn redact_to_file(
             io_cause(&e)
         )
     })?;
-    let (reader, in_name): (Box<dyn Read>, String) =
-        match input {
-            Some(p) => (
-                Box::new(File::open(p).map_err(|e| {
-                    format!("{}: {}", p.display(), io_cause(&e))
-                })?),
-                p.display().to_string(),
-            ),
-            None => (Box::new(io::stdin().lock()), "<stdin>".to_string()),
-        };
     let mut w = BufWriter::new(tmp.as_file());
-    let count = match redact_stream(scanner, style, reader, &mut w) {
-        Ok(n) => n,
-        Err(Error::Read(e)) => {
-            return Err(format!("{in_name}: {}", io_cause(&e)));
-        }
-        Err(Error::Write(e)) => {
-            return Err(format!("{shown}: {}", io_cause(&e)));
-        }
-    };
-    drop(w);
+    let out = write(&mut w, &shown)?;
     let fail = |e: io::Error| format!("{shown}: {}", io_cause(&e));
+    w.flush().map_err(fail)?;
+    drop(w);
     if let Some(md) = &existing {
         tmp.as_file().set_permissions(md.permissions()).map_err(fail)?;
     }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(&target).map_err(|e| fail(e.error))?;
-    Ok(count)
+    Ok(out)
 }

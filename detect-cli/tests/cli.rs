@@ -75,7 +75,7 @@ fn jsonl_record_is_exactly_the_contract_shape() {
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "{\"path\": \"a.txt\", \"line\": 3, \"column\": 23, \"start\": 40, \
+        "{\"path\": \"a.txt\", \"part\": null, \"line\": 3, \"column\": 23, \"start\": 40, \
          \"end\": 51, \"kind\": \"no_fnr\", \"group\": \"ids\", \
          \"confidence\": \"high\", \"value\": \"010180*****\"}\n"
     );
@@ -387,14 +387,24 @@ fn fifo_inside_a_directory_is_not_opened() {
     assert_eq!(stdout(&o).lines().count(), 1);
 }
 
+/// A binary file of no known format is unscanned (exit 2), never clean;
+/// `--binary` reads it as text; `--no-documents` skips it as before.
 #[test]
-fn binary_files_are_skipped_with_a_notice() {
+fn binary_files_are_unscanned_unless_read_as_text() {
     let d = tmp();
     let mut bin = b"\x7fELF\x00\x01\x02 fnr 01018000055 ".to_vec();
     bin.extend_from_slice(&[0u8; 100]);
     write(d.path(), "prog.bin", &bin);
     write(d.path(), "a.txt", "nothing\n");
     let o = run(d.path(), &["scan", "."], b"");
+    assert_eq!(code(&o), 2);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains("prog.bin: unscanned: format not known\n"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(d.path(), &["scan", "--no-documents", "."], b"");
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o), "");
     assert!(stderr(&o).contains("prog.bin: binary file skipped"));
@@ -410,7 +420,12 @@ fn invalid_utf8_is_scanned() {
     data.extend_from_slice(b"\xe9t\xe9 fnr 01018000055 \xc0\xaf\n");
     data.extend_from_slice(b"\x81CPR 010180-1004\xff");
     write(d.path(), "latin1.txt", &data);
-    let o = run(d.path(), &["scan", "--format", "jsonl", "latin1.txt"], b"");
+    // A UTF-16 byte order mark on a file of odd length: no known format.
+    let o = run(d.path(), &["scan", "latin1.txt"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("latin1.txt: unscanned: format not known"));
+    let o =
+        run(d.path(), &["scan", "-a", "--format", "jsonl", "latin1.txt"], b"");
     assert_eq!(code(&o), 1);
     let recs = jsonl(&o);
     assert_eq!(recs.len(), 2);
@@ -656,6 +671,15 @@ fn examples_directory() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let o = run(root, &["scan", "--format", "jsonl", "examples"], b"");
     assert_eq!(code(&o), 1, "{}", stderr(&o));
+    // Every file read in full; the summary says so.
+    assert!(
+        stderr(&o).contains(
+            "summary: 9 files (docx 1, eml 1, text 6, xlsx 1): 9 read in \
+             full, 0 unscanned, 8 with findings"
+        ),
+        "{}",
+        stderr(&o)
+    );
     let recs = jsonl(&o);
     let mut files: Vec<&str> =
         recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
@@ -663,10 +687,13 @@ fn examples_directory() {
     assert_eq!(
         files,
         [
+            "examples/brev.eml",
+            "examples/budsjett.xlsx",
             "examples/dk_sagsakt.txt",
             "examples/fi_kirje.txt",
             "examples/is_bref.txt",
             "examples/no_postliste.csv",
+            "examples/sak.docx",
             "examples/se_diarium.txt"
         ]
     );
@@ -1021,4 +1048,243 @@ fn findings_stream_out_before_the_input_ends() {
     drop(input);
     assert_eq!(reader.join().unwrap(), first.len() / line.len());
     assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+// ------------------------------------------------------------- documents
+
+/// The generator of detect-docs's test corpus: docx, xlsx, eml, pdf and
+/// hostile files with synthetic IDs (NO 01018000055, DK 010180-1004, SE
+/// 811218-9876, FI 131052-308T) in every hiding place.
+#[path = "../../detect-docs/tests/corpus_gen/mod.rs"]
+mod corpus_gen;
+
+/// A share with documents, text and files that cannot be read.
+fn share(d: &Path) {
+    write(d, "share/a.txt", NO_LINE);
+    write(d, "share/minutes.docx", corpus_gen::docx());
+    write(d, "share/budget.xlsx", corpus_gen::xlsx());
+    write(
+        d,
+        "share/letter.pdf",
+        corpus_gen::pdf(b"Vedtak fnr 01018000055", false),
+    );
+}
+
+#[test]
+fn documents_are_found_with_their_parts() {
+    let d = tmp();
+    share(d.path());
+    let o = run(d.path(), &["scan", "share"], b"");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "share/a.txt:1:23: no_fnr high 010180*****\n",
+        "share/minutes.docx:word/comments.xml:1:11: dk_cpr high 010180-****\n",
+        "share/minutes.docx:word/header1.xml:1:9: dk_cpr high 010180-****\n",
+        "share/minutes.docx:docProps/core.xml:1:12: dk_cpr high 010180-****\n",
+        "share/budget.xlsx:sheet 2!C14:1:19: dk_cpr high 010180-****\n",
+        "share/letter.pdf:page 1:1:12: no_fnr high 010180*****\n",
+    ] {
+        assert!(out.contains(line), "{line} missing in\n{out}");
+    }
+    // In path order: a.txt, budget.xlsx, letter.pdf, minutes.docx.
+    let files: Vec<&str> =
+        out.lines().map(|l| l.split(':').next().unwrap()).collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    // Nothing unmasked anywhere, parts included.
+    for id in ["01018000055", "1004", "9876", "308T"] {
+        assert!(!out.contains(id), "{id} shown:\n{out}");
+    }
+    // --no-documents: only the text file is read.
+    let o = run(
+        d.path(),
+        &["scan", "--no-documents", "-q", "share/minutes.docx"],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn jsonl_names_the_part() {
+    let d = tmp();
+    share(d.path());
+    let o = run(d.path(), &["scan", "--format", "jsonl", "share"], b"");
+    assert_eq!(code(&o), 1);
+    let recs = jsonl(&o);
+    // Every record has the keys in the contract's order, `part` second.
+    let keys = [
+        "path",
+        "part",
+        "line",
+        "column",
+        "start",
+        "end",
+        "kind",
+        "group",
+        "confidence",
+        "value",
+    ];
+    for line in stdout(&o).lines() {
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| line.find(&format!("\"{k}\": ")).expect(k))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+    }
+    assert!(
+        stdout(&o).starts_with("{\"path\": \"share/a.txt\", \"part\": null, ")
+    );
+    let cell = recs
+        .iter()
+        .find(|r| r["part"] == "sheet 2!C14")
+        .expect("the cell is named");
+    assert_eq!(cell["path"], "share/budget.xlsx");
+    assert_eq!(cell["kind"], "dk_cpr");
+    assert_eq!(cell["value"], "010180-****");
+    // Byte column and offsets in the part's text.
+    assert_eq!(
+        (cell["line"].as_u64(), cell["column"].as_u64()),
+        (Some(1), Some(19))
+    );
+    assert_eq!(
+        cell["end"].as_u64().unwrap() - cell["start"].as_u64().unwrap(),
+        11
+    );
+    let o = run(
+        d.path(),
+        &["scan", "--format", "sarif", "share/budget.xlsx"],
+        b"",
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let logical = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| {
+            r["locations"][0]["logicalLocations"][0]["name"].as_str()
+        })
+        .collect::<Vec<_>>();
+    assert!(logical.contains(&"sheet 2!C14"), "{logical:?}");
+}
+
+#[test]
+fn unscanned_files_exit_2_with_their_reason() {
+    let d = tmp();
+    write(d.path(), "share/a.txt", NO_LINE);
+    write(d.path(), "share/locked.docx", corpus_gen::encrypted_docx());
+    write(d.path(), "share/scan.pdf", corpus_gen::pdf(b"Vedtak", true));
+    write(d.path(), "share/bomb.zip", corpus_gen::zip_bomb());
+    let o = run(d.path(), &["scan", "share"], b"");
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    // The finding elsewhere still prints.
+    assert_eq!(stdout(&o), "share/a.txt:1:23: no_fnr high 010180*****\n");
+    let err = stderr(&o);
+    assert!(
+        err.contains("sladd: share/locked.docx: unscanned: encrypted\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sladd: share/scan.pdf:page 2: unscanned: no text layer"),
+        "{err}"
+    );
+    assert!(err.contains("sladd: share/bomb.zip"), "{err}");
+    assert!(err.contains("unscanned: over size limit"), "{err}");
+    // -q keeps the reasons (they are errors) but drops the summary.
+    let o = run(d.path(), &["scan", "-q", "share"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("locked.docx: unscanned: encrypted"));
+    assert!(!stderr(&o).contains("summary"));
+}
+
+#[test]
+fn summary_closes_a_scan_of_several_files() {
+    let d = tmp();
+    share(d.path());
+    write(d.path(), "share/locked.docx", corpus_gen::encrypted_docx());
+    write(d.path(), "share/clean.txt", "nothing here\n");
+    let o = run(d.path(), &["scan", "--format", "jsonl", "share"], b"");
+    assert_eq!(code(&o), 2);
+    let last = stderr(&o).lines().last().unwrap_or("").to_string();
+    assert_eq!(
+        last,
+        "sladd: summary: 6 files (docx 1, encrypted 1, pdf 1, text 2, xlsx 1): \
+         5 read in full, 1 unscanned (encrypted 1), 4 with findings"
+    );
+    // One file named: no summary.
+    let o = run(d.path(), &["scan", "share/a.txt"], b"");
+    assert_eq!(stderr(&o), "");
+    // Two files named: a summary.
+    let o = run(d.path(), &["scan", "share/a.txt", "share/clean.txt"], b"");
+    assert_eq!(
+        stderr(&o),
+        "sladd: summary: 2 files (text 2): 2 read in full, 0 unscanned, \
+         1 with findings\n"
+    );
+}
+
+#[test]
+fn redact_docx_round_trip() {
+    let d = tmp();
+    share(d.path());
+    let o = run(
+        d.path(),
+        &["redact", "-o", "clean.docx", "share/minutes.docx"],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = fs::read(d.path().join("clean.docx")).unwrap();
+    assert!(out.starts_with(b"PK\x03\x04"));
+    let o =
+        run(d.path(), &["scan", "--min-confidence", "low", "clean.docx"], b"");
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    // The original had findings; in place works the same, atomically.
+    let o = run(d.path(), &["redact", "--in-place", "share/budget.xlsx"], b"");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(
+        d.path(),
+        &["scan", "--min-confidence", "low", "share/budget.xlsx"],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_no_temp_files(&d.path().join("share"));
+    // A style other than mask is refused for documents.
+    let o = run(
+        d.path(),
+        &["redact", "--style", "label", "share/minutes.docx"],
+        b"",
+    );
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn redact_refuses_pdf_without_text_and_unscanned_files() {
+    let d = tmp();
+    share(d.path());
+    let o =
+        run(d.path(), &["redact", "-o", "out.pdf", "share/letter.pdf"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--text"), "{}", stderr(&o));
+    assert!(!d.path().join("out.pdf").exists());
+    let o = run(
+        d.path(),
+        &["redact", "--text", "-o", "out.txt", "share/letter.pdf"],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = fs::read_to_string(d.path().join("out.txt")).unwrap();
+    assert!(text.contains("Vedtak fnr ***********"), "{text}");
+    // Anything unscanned: exit 2, nothing written.
+    write(d.path(), "locked.docx", corpus_gen::encrypted_docx());
+    let o = run(d.path(), &["redact", "-o", "x.docx", "locked.docx"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("locked.docx: unscanned: encrypted"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.path().join("x.docx").exists());
+    assert_no_temp_files(d.path());
 }

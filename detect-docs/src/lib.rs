@@ -373,10 +373,59 @@ pub fn scan(
     bytes: &[u8],
     limits: &Limits,
 ) -> DocReport {
+    let r = scan_parts(scanner, name, bytes, limits);
+    DocReport {
+        format: r.format,
+        parts: r.parts.len(),
+        findings: r.parts.into_iter().flat_map(|p| p.findings).collect(),
+        unscanned: r.unscanned,
+    }
+}
+
+/// One part of a document with its findings, as [`scan_parts`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScannedPart {
+    /// The part and its text (the location as read, not masked).
+    pub part: Part,
+    /// The findings in it; their spans index [`Part::text`].
+    pub findings: Vec<Finding>,
+}
+
+/// What [`scan_parts`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartsReport {
+    /// The format of the file.
+    pub format: Format,
+    /// Every part read, with its text and findings.
+    pub parts: Vec<ScannedPart>,
+    /// What could not be read (locations masked).
+    pub unscanned: Vec<Unscanned>,
+}
+
+/// As [`scan`], but keeps each part's text beside its findings, for a
+/// caller that shows the found text or counts columns in bytes (the
+/// command line).
+///
+/// ```
+/// use detect_docs::{scan_parts, Limits};
+/// use detect_core::Scanner;
+///
+/// let r = scan_parts(&Scanner::new(), "a.txt", b"CPR 010180-1004", &Limits::default());
+/// let p = &r.parts[0];
+/// let f = &p.findings[0];
+/// assert_eq!(&p.part.text[f.start..f.end], "010180-1004");
+/// ```
+pub fn scan_parts(
+    scanner: &Scanner,
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> PartsReport {
     let ctx = Ctx::new(limits);
     let (format, out) = extract_in(&ctx, name, bytes, 0);
-    let mut findings = Vec::new();
-    for p in &out.parts {
+    let mut parts = Vec::with_capacity(out.parts.len());
+    for p in out.parts {
+        let mut findings = Vec::new();
         for m in scanner.find_iter(p.text.as_str()) {
             let (line, column) = part::line_col(&p.text, m.start());
             let location = p.cell_at(m.start()).unwrap_or(&p.location);
@@ -390,6 +439,10 @@ pub fn scan(
                 m,
             });
         }
+        parts.push(ScannedPart {
+            part: Part { location: p.location, text: p.text },
+            findings,
+        });
     }
     let unscanned = out
         .unscanned
@@ -400,7 +453,7 @@ pub fn scan(
             reason: u.reason,
         })
         .collect();
-    DocReport { format, parts: out.parts.len(), findings, unscanned }
+    PartsReport { format, parts, unscanned }
 }
 
 /// Masks every finding of `scanner` in `part`, as edits to its nodes.
