@@ -6,6 +6,11 @@
 //! A new pass implements [`TextPass`] and is added to [`passes`]; its
 //! kinds come from the kinds table (`kind.rs`).
 
+pub(crate) mod contact;
+pub(crate) mod financial;
+pub(crate) mod num;
+pub(crate) mod orgs;
+
 use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
@@ -40,5 +45,9 @@ pub(crate) trait TextPass:
 /// order. The merge resolves overlaps by group and span, not by this order.
 pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
     let _ = lists;
-    Vec::new()
+    vec![
+        Box::new(contact::ContactPass),
+        Box::new(financial::FinancialPass),
+        Box::new(orgs::OrgPass),
+    ]
 }
