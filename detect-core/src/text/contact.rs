@@ -519,6 +519,9 @@ fn national(
         match d.len() {
             // Norway and Denmark.
             8 if d[0] >= 2 => {
+                if lens == [8] && !labelled && num::date8(d) {
+                    return None;
+                }
                 let phone_shape = matches!(lens, [2, 2, 2, 2] | [3, 2, 3]);
                 if !phone_shape
                     && !labelled

@@ -182,10 +182,35 @@ pub(crate) fn right_ok(h: &[u8], e: usize) -> bool {
     {
         return false;
     }
-    if b == b'%' || (b > 0x7F && letter_at(h, e)) {
+    if b == b'%' || b == b'*' || (b > 0x7F && letter_at(h, e)) {
+        return false;
+    }
+    // Glued by a hyphen to more (`20120490-****`, `1234-AB`).
+    if b == b'-'
+        && h.get(e + 1)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'*')
+    {
         return false;
     }
     true
+}
+
+/// Whether eight digits read as a date: `YYYYMMDD` or `DDMMYYYY` with a
+/// year 1900–2099.
+pub(crate) fn date8(d: &[u8]) -> bool {
+    if d.len() != 8 {
+        return false;
+    }
+    let n = |a: usize, b: usize| {
+        d[a..b].iter().fold(0u32, |x, &y| x * 10 + u32::from(y))
+    };
+    let ok = |y: u32, m: u32, day: u32| {
+        (1900..=2099).contains(&y)
+            && m <= 12
+            && day <= 31
+            && crate::date::is_real(y, m as u8, day as u8)
+    };
+    ok(n(0, 4), n(4, 6), n(6, 8)) || ok(n(4, 8), n(2, 4), n(0, 2))
 }
 
 /// The character that ends right before `i`, and its length.

@@ -21,6 +21,17 @@ pub fn low() -> Scanner {
         .unwrap()
 }
 
+/// [`low`] with the ID kinds only: for the tests of the ID pass, whose
+/// look-alikes (phones, accounts) other passes report.
+pub fn ids_low() -> Scanner {
+    Scanner::builder()
+        .kind_names(["ids"])
+        .reference_date(as_of())
+        .min_confidence(Confidence::Low)
+        .build()
+        .unwrap()
+}
+
 /// SplitMix64: small, deterministic, good enough for test data.
 pub struct Rng(pub u64);
 
