@@ -463,7 +463,8 @@ fn account(sc: &Scanner, h: &[u8], g: &Groups, label: Label) -> Option<Match> {
                     return done(high_or(Confidence::Medium), flags);
                 }
                 _ if labelled => {
-                    return done(Confidence::Medium, flags);
+                    // Danish reg.nr. + konto after a label.
+                    return done(Confidence::High, flags);
                 }
                 _ => return None,
             }
