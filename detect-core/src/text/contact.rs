@@ -638,6 +638,10 @@ const WORDS: &[&str] = &[
     "brygge",
 ];
 
+/// Street words that follow a name not in the genitive
+/// (`Frederiksberg Allé`).
+const FREE_WORDS: &[&str] = &["allé", "alle", "boulevard"];
+
 /// Words that may stand before a one-word street name (`Øvre Slottsgate`).
 const PREFIXES: &[&str] = &[
     "øvre", "nedre", "store", "lille", "gamle", "nye", "søndre", "nordre",
@@ -726,10 +730,11 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     } else if in_list(word, WORDS)
         || (abbrev && in_list(word, &["gt", "vn", "v"]))
     {
-        // The capitalised words before it are the name (at most three).
+        // The capitalised words before it are the name (at most two:
+        // `Olav Tryggvasons gate`).
         let mut start = ws;
         let mut k = 0;
-        while k < 3 && start >= 2 && h[start - 1] == b' ' {
+        while k < 2 && start >= 2 && h[start - 1] == b' ' {
             let ps = word_start(h, start - 1, lo);
             if ps == start - 1 || !starts_upper(&h[ps..start - 1]) {
                 break;
@@ -738,6 +743,15 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
             k += 1;
         }
         if k == 0 {
+            return None;
+        }
+        // `Kong Oscars gate`, `Carl Berners plass`: the name is a
+        // genitive, except before `Allé` and `Boulevard`.
+        let name_end = ws - 1;
+        let genitive = h[..name_end].ends_with(b"s")
+            || h[..name_end].ends_with(b"s'")
+            || in_list(word, FREE_WORDS);
+        if !genitive {
             return None;
         }
         (Street::Word, start)
@@ -899,13 +913,19 @@ fn floor(h: &[u8], end: usize) -> Option<usize> {
             .filter(|_| word_is(i, b"st") || word_is(i, b"kl"));
     }
     j += 1;
-    for side in [&b"tv"[..], b"th", b"mf", b"sal", b"tr", "vån".as_bytes()] {
+    // Sides abbreviated with a dot (`tv.`, `th.`), and words without.
+    for side in [&b"tv"[..], b"th", b"mf"] {
         if word_is(j, side) {
             let mut e = j + side.len();
             if h.get(e) == Some(&b'.') {
                 e += 1;
             }
             return Some(e);
+        }
+    }
+    for word in [&b"sal"[..], b"tr", "vån".as_bytes()] {
+        if word_is(j, word) {
+            return Some(j + word.len());
         }
     }
     if (word_is(i, b"st") || word_is(i, b"kl")) && dotted {

@@ -244,7 +244,13 @@ fn issuer(d: &[u8]) -> Option<bool> {
         return Some(true);
     }
     if (13..=19).contains(&n) && (two == 50 || (56..=69).contains(&two)) {
-        return Some(false);
+        // The Maestro ranges in wide use stand alone; the rest of the
+        // 50, 56–69 space needs grouping or a label.
+        let known = matches!(
+            four,
+            5018 | 5020 | 5038 | 5893 | 6304 | 6759 | 6761 | 6762 | 6763
+        );
+        return Some(known);
     }
     None
 }

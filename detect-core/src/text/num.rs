@@ -11,7 +11,9 @@
 
 use crate::checksum;
 use crate::context::window_back;
-use crate::kind::KindSet;
+use crate::ids::Strength;
+use crate::kind::{Confidence, KindSet};
+use crate::prefilter::Runs;
 use crate::scanner::Scanner;
 use crate::shape::{self, Run, Sep};
 
@@ -403,14 +405,22 @@ const LABELS: &[(&str, Fit, Label)] = &[
     ("faktura", Prefix, Label::Other),
     ("invoice", Prefix, Label::Other),
     ("lasku", Prefix, Label::Other),
-    ("sak", Prefix, Label::Other),
+    ("sak", Word, Label::Other),
+    ("saks", Word, Label::Other),
+    ("saksn", Prefix, Label::Other),
+    ("saks.nr", Prefix, Label::Other),
     ("ärende", Prefix, Label::Other),
-    ("journal", Prefix, Label::Other),
-    ("dok", Prefix, Label::Other),
-    ("arkiv", Prefix, Label::Other),
-    ("ordre", Prefix, Label::Other),
-    ("order", Prefix, Label::Other),
-    ("kunde", Prefix, Label::Other),
+    ("journaln", Prefix, Label::Other),
+    ("journalpost", Prefix, Label::Other),
+    ("dok", Word, Label::Other),
+    ("dok.nr", Prefix, Label::Other),
+    ("dokumentn", Prefix, Label::Other),
+    ("arkivsak", Prefix, Label::Other),
+    ("arkivref", Prefix, Label::Other),
+    ("ordren", Prefix, Label::Other),
+    ("order", Word, Label::Other),
+    ("kunde", Word, Label::Other),
+    ("kunden", Prefix, Label::Other),
     ("kund", Word, Label::Other),
     ("bilag", Prefix, Label::Other),
     ("beløp", Prefix, Label::Other),
@@ -487,9 +497,17 @@ pub(crate) fn label_before(h: &[u8], s: usize, chars: u32) -> Label {
                 _ => break,
             }
         }
+        if i == lo && letter_before(h, i) {
+            // A word cut by the window's edge is no label (`ring` of
+            // `vurdering`).
+            break;
+        }
         words += 1;
         let label = classify(lower(&h[i..we], &mut [0; 40]));
-        if label != Label::None {
+        // A label of another number counts only right before it; a label
+        // of these kinds may stand a few words away (`ring meg gjerne på`).
+        let near = words <= 2 || !matches!(label, Label::Other | Label::Id);
+        if label != Label::None && near {
             return label;
         }
     }
@@ -518,12 +536,22 @@ pub(crate) fn lower<'b>(w: &[u8], buf: &'b mut [u8; 40]) -> &'b [u8] {
     &buf[..n]
 }
 
-/// Whether the ID pass reads a national ID at digit `p` (any kind, any
-/// confidence, as written): such a number is the ID pass's, never a phone,
-/// an account or an organisation number (docs/rules-contact.md §1).
+/// Whether the ID pass reports a national ID at digit `p` (any kind, any
+/// confidence, as written and in its context): such a number is the ID
+/// pass's, never a phone, an account or an organisation number
+/// (docs/rules-contact.md §1). A scanner without every ID kind asks the
+/// validators instead (every reading with some structure counts).
 pub(crate) fn id_at(sc: &Scanner, h: &[u8], p: usize) -> bool {
     if shape::digit_at(h, p).is_none() || !shape::left_ok(h, p) {
         return false;
+    }
+    if KindSet::IDS.is_subset(sc.kinds) {
+        // A decision at `p` reads the candidate (at most 40 bytes) and
+        // its window after it: the rest of the haystack plays no part.
+        let end = (p + 64 + 4 * sc.after as usize).min(h.len());
+        return sc
+            .find_ids(&h[..end], p, &mut Runs::default(), Confidence::Low)
+            .is_some_and(|m| m.start() == p);
     }
     let run = Run::read(h, p);
     let Some(c) = sc.candidate(h, &run, KindSet::ALL) else {
@@ -533,7 +561,9 @@ pub(crate) fn id_at(sc: &Scanner, h: &[u8], p: usize) -> bool {
         return false;
     }
     let mut any = false;
-    sc.readings(&c, false, &mut |_| any = true);
+    sc.readings(&c, false, &mut |v| {
+        any |= v.strength != Strength::ContextOnly;
+    });
     any
 }
 
@@ -617,6 +647,8 @@ mod tests {
         assert_eq!(l("bor i "), Label::Address);
         assert_eq!(l("søknad om støtte "), Label::None);
         assert_eq!(l("tlf\n"), Label::None);
+        let cut = "vurdering 22";
+        assert_eq!(label_before(cut.as_bytes(), 10, 5), Label::None);
     }
 
     #[test]

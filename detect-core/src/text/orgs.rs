@@ -153,11 +153,9 @@ fn org_at(
     let mut flags = Flags::CHECKSUM;
     flags.set(Flags::CONTEXT, labelled);
     flags.set(Flags::SEPARATOR, g.ng > 1);
-    // (kind, whether the form speaks for itself)
-    let found: Option<(Kind, bool)> = if is(Kind::NoOrgnr)
-        && matches!(lens, [9] | [3, 3, 3])
-        && no_orgnr_ok(d)
-    {
+    // (kind, whether the form speaks for itself); each scheme in turn.
+    let mut found: Option<(Kind, bool)> = None;
+    if is(Kind::NoOrgnr) && matches!(lens, [9] | [3, 3, 3]) && no_orgnr_ok(d) {
         // `NO 988 077 917 MVA`.
         let mva = h
             .get(end..end + 4)
@@ -167,54 +165,48 @@ fn org_at(
         if mva {
             end += if h[end] == b' ' { 4 } else { 3 };
         }
-        Some((Kind::NoOrgnr, lens != [9] || mva || prefix))
-    } else if is(Kind::DkCvr)
+        found = Some((Kind::NoOrgnr, lens != [9] || mva || prefix));
+    }
+    if found.is_none()
+        && is(Kind::DkCvr)
         && matches!(lens, [8] | [2, 2, 2, 2] | [4, 4])
         && dk_cvr_ok(d)
     {
         // Same shape as a Danish phone number: a prefix or label needed.
-        Some((Kind::DkCvr, prefix))
-    } else if is(Kind::SeOrgnr) && se_form(lens, d, want.is_some()) {
-        let ten = if d.len() == 10 {
-            d
-        } else if d.len() == 12 && d[..2] == [1, 6] {
+        found = Some((Kind::DkCvr, prefix));
+    }
+    if found.is_none() && is(Kind::SeOrgnr) && se_form(lens, d, prefix) {
+        let ten = if d.len() == 12 && d[..2] == [1, 6] && !prefix {
             &d[2..]
         } else {
             &d[..10]
         };
-        if !se_orgnr_ok(ten) {
-            None
-        } else {
-            if prefix && d.len() == 12 && d[10..] == [0, 1] {
-                // VAT: `SE556036079301`.
-            }
-            Some((Kind::SeOrgnr, lens != [10] || prefix))
+        if se_orgnr_ok(ten) {
+            found = Some((Kind::SeOrgnr, lens != [10] || prefix));
         }
-    } else if is(Kind::FiYtunnus)
-        && (matches!(lens, [7, 1]) && g.seps == HYPHEN
-            || (prefix && lens == [8]))
+    }
+    if found.is_none()
+        && is(Kind::FiYtunnus)
+        && ((lens == [7, 1] && g.seps == HYPHEN) || (prefix && lens == [8]))
         && fi_ytunnus_ok(d)
     {
-        Some((Kind::FiYtunnus, true))
-    } else if is(Kind::IsCompanyKt)
-        && (matches!(lens, [10]) || lens == [6, 4])
+        found = Some((Kind::FiYtunnus, true));
+    }
+    if found.is_none()
+        && is(Kind::IsCompanyKt)
+        && (lens == [10] || lens == [6, 4])
         && (4..=7).contains(&d[0])
         && !prefix
     {
         let mut ten = [0u8; 10];
         ten.copy_from_slice(d);
-        match validate_holder(&ten, sc.today) {
-            Ok((Holder::Company, v)) => {
-                if !v.flags.contains(Flags::CHECKSUM) {
-                    flags = flags.without_checksum();
-                }
-                Some((Kind::IsCompanyKt, lens == [6, 4]))
+        if let Ok((Holder::Company, v)) = validate_holder(&ten, sc.today) {
+            if !v.flags.contains(Flags::CHECKSUM) {
+                flags = flags.without_checksum();
             }
-            _ => None,
+            found = Some((Kind::IsCompanyKt, lens == [6, 4]));
         }
-    } else {
-        None
-    };
+    }
     let (kind, strong) = found?;
     if !num::right_ok(h, end) || num::amount_around(h, s, end) {
         return None;
