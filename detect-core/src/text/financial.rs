@@ -503,7 +503,8 @@ mod tests {
         assert_eq!(issuer(&d("4111111111111111")), Some(true));
         assert_eq!(issuer(&d("2223000048400011")), Some(true));
         assert_eq!(issuer(&d("378282246310005")), Some(true));
-        assert_eq!(issuer(&d("6759649826438453")), Some(false));
+        assert_eq!(issuer(&d("6759649826438453")), Some(true));
+        assert_eq!(issuer(&d("5800000000000004")), Some(false));
         assert_eq!(issuer(&d("3111111111111111")), None);
     }
 }
