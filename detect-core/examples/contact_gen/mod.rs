@@ -721,10 +721,10 @@ pub(crate) fn corpus(seed: u64, lines: usize) -> (String, Vec<Truth>) {
     let mut s = String::new();
     let mut truth = Vec::new();
     for _ in 0..lines {
-        let n = r.below(3);
+        let items = r.below(3);
         let n = r.range(2, 8) as usize;
         filler(&mut r, n, &mut s);
-        for _ in 0..n {
+        for _ in 0..items {
             s.push(' ');
             if r.chance(1, 3) {
                 s.push_str(&look_alike(&mut r));

@@ -215,13 +215,23 @@ fn next_digit_finding(
             i = run_end;
             continue;
         }
+        // A house number follows a word and a space.
         if address
+            && p >= 3
+            && h[p - 1] == b' '
+            && run_end - p <= 4
+            && (h[p - 2].is_ascii_alphabetic()
+                || h[p - 2] >= 0x80
+                || h[p - 2] == b'.')
             && let Some(m) = address_at(sc, h, p)
             && m.start() >= from
         {
             return Some(m);
         }
-        if phone {
+        if phone
+            && (num::at_least(h, p, 7)
+                || (p >= 1 && matches!(h[p - 1], b'+' | b'(')))
+        {
             // A prefix before the digits: `+47`, `(+46)`, `(08)`.
             for back in [2, 1, 0] {
                 if p >= back
@@ -255,8 +265,45 @@ const CODES: &[(&[u8], u8, u8)] = &[
     (&[2, 9, 9], 6, 6),
 ];
 
-/// The phone number starting at `s` (a digit, `+` or `(`).
+/// How much a phone number's form says on its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// A country code or a grouping only phones use: `medium`.
+    Strong,
+    /// A plan's length, bare: `low`.
+    Weak,
+    /// A plan's length in a grouping other numbers use too: only with a
+    /// label.
+    LabelOnly,
+}
+
+/// The phone number starting at `s` (a digit, `+` or `(`): its form is
+/// read first, the label before it only for a form that holds.
 fn phone_at(sc: &Scanner, h: &[u8], s: usize) -> Option<Match> {
+    let (end, form, sep) = phone_form(sc, h, s)?;
+    let label = label_before(h, s, sc.before);
+    let level = match label {
+        Label::Phone => Confidence::High,
+        Label::None | Label::Email | Label::Address => match form {
+            Form::Strong => Confidence::Medium,
+            Form::Weak => Confidence::Low,
+            Form::LabelOnly => return None,
+        },
+        _ => return None,
+    };
+    let mut flags = Flags::empty();
+    flags.set(Flags::CONTEXT, label == Label::Phone);
+    flags.set(Flags::SEPARATOR, sep);
+    Some(Match::new(Kind::Phone, level, flags, s, end))
+}
+
+/// The form of a phone number at `s`: its end, how strong the form is,
+/// and whether it is grouped.
+fn phone_form(
+    sc: &Scanner,
+    h: &[u8],
+    s: usize,
+) -> Option<(usize, Form, bool)> {
     let b = h[s];
     let mut i = s;
     let paren = b == b'(';
@@ -278,28 +325,13 @@ fn phone_at(sc: &Scanner, h: &[u8], s: usize) -> Option<Match> {
         let c = h[s - 1];
         if c.is_ascii_alphanumeric()
             || shape::digit_before(h, s)
-            || letter_before(h, s)
-            || (!plus && !paren && !num::left_ok(h, s))
             || matches!(c, b'+' | b'(' | b'/' | b'=' | b'-' | b'.' | b',')
+            || (!plus && !paren && !num::left_ok(h, s))
+            || letter_before(h, s)
         {
             return None;
         }
     }
-    let label = label_before(h, s, sc.before);
-    if matches!(
-        label,
-        Label::Other
-            | Label::Org
-            | Label::Account
-            | Label::Card
-            | Label::Iban
-            | Label::Id
-    ) {
-        return None;
-    }
-    let mut flags = Flags::empty();
-    let labelled = label == Label::Phone;
-    flags.set(Flags::CONTEXT, labelled);
     // International: `+CC`, `(+CC)`, `00CC`.
     let intl = if plus {
         true
@@ -317,79 +349,43 @@ fn phone_at(sc: &Scanner, h: &[u8], s: usize) -> Option<Match> {
             .copied()
             .find(|(c, _, _)| cd.starts_with(c))
             .unwrap_or((&[], 8, 15));
-        let mut end = g.end;
-        let nsn: &[u8] = &cd[code.len()..];
-        if paren {
-            // `(+46) 70 …`: the code alone in brackets.
-            if g.ng != 1 || g.n != code.len() || code.is_empty() {
-                return None;
-            }
-            if h.get(g.end) != Some(&b')') {
-                return None;
-            }
-            let rest = skip_spaces(h, g.end + 1)?;
-            let g2 = Groups::read(h, rest, SPACE | HYPHEN | DOT, 8);
-            if g2.n == 0 {
-                return None;
-            }
-            return finish_intl(
-                sc,
-                h,
-                s,
-                g2.end,
-                g2.digits(),
-                min,
-                max,
-                flags,
-                labelled,
-            );
-        }
-        // `+46 (0)70 …`: the trunk zero in brackets.
-        if g.ng == 1 && g.n == code.len() && !code.is_empty() {
-            let at = skip_spaces(h, g.end)?;
-            let mut at2 = at;
-            if h.get(at..at + 3) == Some(b"(0)") {
-                at2 = skip_spaces(h, at + 3).unwrap_or(at + 3);
-            }
-            let g2 = Groups::read(h, at2, SPACE | HYPHEN | DOT, 8);
-            if g2.n == 0 {
-                return None;
-            }
-            end = g2.end;
-            return finish_intl(
-                sc,
-                h,
-                s,
-                end,
-                g2.digits(),
-                min,
-                max,
-                flags,
-                labelled,
-            );
-        }
         if code.is_empty() {
             // Another country: E.164 as written, 8–15 digits.
-            if !(8..=15).contains(&g.n) || g.d[0] == 0 {
+            if !plus || !(8..=15).contains(&g.n) || g.d[0] == 0 {
                 return None;
             }
-            if !num::right_ok(h, end) {
-                return None;
-            }
-            let level =
-                if labelled { Confidence::High } else { Confidence::Medium };
-            return Some(Match::new(
-                Kind::Phone,
-                level,
-                flags | sep_flag(&g),
-                s,
-                end,
+            return num::right_ok(h, g.end).then_some((
+                g.end,
+                Form::Strong,
+                true,
             ));
         }
-        return finish_intl(sc, h, s, end, nsn, min, max, flags, labelled);
+        if g.ng == 1 && g.n == code.len() {
+            // The code apart: `+46 70…`, `(+46) 70…`, `+46 (0)70…`.
+            let mut at = g.end;
+            if paren {
+                if h.get(at) != Some(&b')') {
+                    return None;
+                }
+                at += 1;
+            }
+            at = skip_spaces(h, at)?;
+            if !paren && h.get(at..at + 3) == Some(b"(0)") {
+                at = skip_spaces(h, at + 3)?;
+            }
+            let g2 = Groups::read(h, at, SPACE | HYPHEN | DOT, 8);
+            if g2.n == 0 {
+                return None;
+            }
+            return plan(h, g2.end, g2.digits(), min, max);
+        }
+        if paren {
+            return None;
+        }
+        return plan(h, g.end, &cd[code.len()..], min, max);
     }
     if paren {
-        // `(08) 123 45 67`, `(0)40 …` are rare; an area code in brackets.
+        // An area code in brackets: `(08) 123 45 67`.
         let g = Groups::read(h, i, 0, 1);
         if g.n < 2 || g.n > 4 || g.d[0] != 0 || h.get(g.end) != Some(&b')') {
             return None;
@@ -400,17 +396,9 @@ fn phone_at(sc: &Scanner, h: &[u8], s: usize) -> Option<Match> {
         if !(7..=10).contains(&n) || g2.n < 5 || !num::right_ok(h, g2.end) {
             return None;
         }
-        let level =
-            if labelled { Confidence::High } else { Confidence::Medium };
-        return Some(Match::new(
-            Kind::Phone,
-            level,
-            flags | Flags::SEPARATOR,
-            s,
-            g2.end,
-        ));
+        return Some((g2.end, Form::Strong, true));
     }
-    national(sc, h, s, flags, labelled)
+    national(sc, h, s)
 }
 
 fn skip_spaces(h: &[u8], mut i: usize) -> Option<usize> {
@@ -425,24 +413,15 @@ fn skip_spaces(h: &[u8], mut i: usize) -> Option<usize> {
     Some(i)
 }
 
-fn sep_flag(g: &Groups) -> Flags {
-    if g.ng > 1 { Flags::SEPARATOR } else { Flags::empty() }
-}
-
 /// A number after a known country code: its national significant number
 /// must have the plan's length (a written trunk `0` dropped).
-#[allow(clippy::too_many_arguments)]
-fn finish_intl(
-    _sc: &Scanner,
+fn plan(
     h: &[u8],
-    s: usize,
     end: usize,
     nsn: &[u8],
     min: u8,
     max: u8,
-    flags: Flags,
-    labelled: bool,
-) -> Option<Match> {
+) -> Option<(usize, Form, bool)> {
     let nsn = match nsn.first() {
         Some(0) => &nsn[1..],
         _ => nsn,
@@ -451,11 +430,7 @@ fn finish_intl(
     if n < usize::from(min) || n > usize::from(max) || nsn[0] == 0 {
         return None;
     }
-    if !num::right_ok(h, end) {
-        return None;
-    }
-    let level = if labelled { Confidence::High } else { Confidence::Medium };
-    Some(Match::new(Kind::Phone, level, flags | Flags::SEPARATOR, s, end))
+    num::right_ok(h, end).then_some((end, Form::Strong, true))
 }
 
 /// Whether group lengths are a date (`01 02 2024`, `2024-02-01`).
@@ -464,85 +439,64 @@ fn date_like(l: &[u8]) -> bool {
 }
 
 /// A national number without a country code at digit `s`.
-fn national(
-    sc: &Scanner,
-    h: &[u8],
-    s: usize,
-    flags: Flags,
-    labelled: bool,
-) -> Option<Match> {
+fn national(sc: &Scanner, h: &[u8], s: usize) -> Option<(usize, Form, bool)> {
     let g = Groups::read(h, s, SPACE | HYPHEN | DOT, 6);
-    if !g.one_sep() && g.seps & DOT != 0 {
-        return None;
-    }
-    if !num::right_ok(h, g.end) || num::amount_around(h, s, g.end) {
-        return None;
-    }
     let d = g.digits();
     let lens = g.lens();
-    if date_like(lens) {
+    if !(7..=10).contains(&d.len()) || date_like(lens) {
         return None;
     }
     // Dots only in pairs: `22.33.44.55`.
     if g.seps & DOT != 0 && lens != [2, 2, 2, 2] {
         return None;
     }
-    if num::id_at(sc, h, s) {
+    if !g.one_sep() && g.seps & DOT != 0 {
         return None;
     }
-    let grouped = |ok: bool| -> Option<Confidence> {
-        Some(if labelled {
-            Confidence::High
-        } else if ok {
-            Confidence::Medium
-        } else {
-            Confidence::Low
-        })
-    };
-    let level = if d[0] == 0 {
+    let form = if d[0] == 0 {
         // Sweden and Finland, trunk 0: `070-123 45 67`, `08-123 456 78`,
         // `040 123 4567`, `09 1234 567`.
-        if d.len() < 8 || d.len() > 10 || d[1] == 0 {
+        if d.len() < 8 || d[1] == 0 {
             return None;
         }
-        let area = (2..=4).contains(&lens[0]) && g.ng >= 2;
-        if !area && !labelled {
-            // Bare ten digits starting 07 are mobiles more often than not.
-            if g.ng == 1 && d.len() == 10 && d[1] == 7 {
-                return grouped(false)
-                    .map(|c| Match::new(Kind::Phone, c, flags, s, g.end));
-            }
-            return None;
+        if (2..=4).contains(&lens[0]) && g.ng >= 2 {
+            Form::Strong
+        } else if g.ng == 1 && d.len() == 10 && d[1] == 7 {
+            // Bare ten digits starting 07: a Swedish mobile, maybe.
+            Form::Weak
+        } else {
+            Form::LabelOnly
         }
-        grouped(area)?
     } else {
         match d.len() {
             // Norway and Denmark.
             8 if d[0] >= 2 => {
-                if lens == [8] && !labelled && num::date8(d) {
-                    return None;
+                if matches!(lens, [2, 2, 2, 2] | [3, 2, 3]) {
+                    Form::Strong
+                } else if matches!(lens, [8] | [4, 4]) && !num::date8(d) {
+                    Form::Weak
+                } else {
+                    Form::LabelOnly
                 }
-                let phone_shape = matches!(lens, [2, 2, 2, 2] | [3, 2, 3]);
-                if !phone_shape
-                    && !labelled
-                    && !matches!(lens, [8] | [4, 4] | [2, 2, 4] | [4, 2, 2])
-                {
-                    return None;
-                }
-                grouped(phone_shape)?
             }
             // Iceland.
             7 if (4..=8).contains(&d[0]) => {
-                let phone_shape = lens == [3, 4];
-                if !phone_shape && !labelled {
-                    return None;
+                if lens == [3, 4] {
+                    Form::Strong
+                } else {
+                    Form::LabelOnly
                 }
-                grouped(phone_shape)?
             }
             _ => return None,
         }
     };
-    Some(Match::new(Kind::Phone, level, flags | sep_flag(&g), s, g.end))
+    if !num::right_ok(h, g.end) || num::amount_around(h, s, g.end) {
+        return None;
+    }
+    if num::id_at(sc, h, s) {
+        return None;
+    }
+    Some((g.end, form, g.ng > 1))
 }
 
 /// Street words written as the end of the street name
@@ -769,7 +723,13 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     {
         return None;
     }
-    let label = label_before(h, start, sc.before);
+    // Without a street word, only an address label right before makes
+    // it one (`adresse: Holmen 3`, `bor i Holmen 3`).
+    let label = if street == Street::Labelled {
+        num::label_within(h, start, sc.before, 2)
+    } else {
+        label_before(h, start, sc.before)
+    };
     if street == Street::Labelled && label != Label::Address {
         return None;
     }

@@ -47,12 +47,15 @@ impl TextPass for FinancialPass {
             if !shape::digit_before(h, p) {
                 if p >= 2
                     && p - 2 >= from
+                    && h[p - 1].is_ascii_uppercase()
                     && sc.kinds.contains(Kind::Iban)
                     && let Some(m) = iban_at(sc, h, p - 2)
                 {
                     return Some(m);
                 }
-                if let Some(m) = number_at(sc, h, p) {
+                if num::at_least(h, p, 7)
+                    && let Some(m) = number_at(sc, h, p)
+                {
                     return Some(m);
                 }
             }
@@ -200,12 +203,33 @@ fn number_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     if !want_card && !want_account {
         return None;
     }
-    let label = label_before(h, p, sc.before);
-    if matches!(label, Label::Other | Label::Phone | Label::Org | Label::Id) {
-        return None;
-    }
     let g = Groups::read(h, p, SPACE | HYPHEN | DOT, 6);
     if g.n < 7 {
+        return None;
+    }
+    // The forms first: the label is read only for a number that may be
+    // one of these kinds.
+    let lens = g.lens();
+    let plain = g.one_sep() && g.seps & DOT == 0;
+    let card_form = want_card && plain && g.n >= 13;
+    // Any other form only right after an account label.
+    let account_form = want_account
+        && (matches!(lens, [4, 2, 5] | [11])
+            || (plain
+                && lens[0] == 4
+                && g.ng >= 2
+                && (10..=15).contains(&g.n))
+            || ((7..=18).contains(&g.n)
+                && shape::word_right_before(h, p)
+                && matches!(
+                    num::label_within(h, p, sc.before, 1),
+                    Label::Account | Label::Iban
+                )));
+    if !card_form && !account_form {
+        return None;
+    }
+    let label = label_before(h, p, sc.before);
+    if matches!(label, Label::Other | Label::Phone | Label::Org | Label::Id) {
         return None;
     }
     if num::id_at(sc, h, p) {

@@ -74,10 +74,9 @@ impl Groups {
         loop {
             let gs = i;
             let mut len = 0usize;
-            let mut d = [0u8; MAX_DIGITS];
             while let Some((v, l)) = shape::digit_at(h, i) {
-                if len < MAX_DIGITS {
-                    d[len] = v;
+                if g.n + len < MAX_DIGITS {
+                    g.d[g.n + len] = v;
                 }
                 len += 1;
                 i += l;
@@ -85,7 +84,6 @@ impl Groups {
             if len == 0 || g.n + len > MAX_DIGITS || g.ng == MAX_GROUPS {
                 break;
             }
-            g.d[g.n..g.n + len].copy_from_slice(&d[..len]);
             g.n += len;
             g.lens[g.ng] = len.min(255) as u8;
             g.starts[g.ng] = gs;
@@ -123,6 +121,41 @@ impl Groups {
     /// Whether exactly one kind of separator is used (or none).
     pub(crate) fn one_sep(&self) -> bool {
         self.seps.count_ones() <= 1
+    }
+}
+
+/// Whether the number at digit `p` has at least `min` digits, counting
+/// the groups joined to it by one space, hyphen or dot: a cheap test
+/// before reading it.
+#[inline]
+pub(crate) fn at_least(h: &[u8], p: usize, min: usize) -> bool {
+    let mut n = 0;
+    let mut i = p;
+    loop {
+        while let Some(&b) = h.get(i) {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            n += 1;
+            i += 1;
+        }
+        if n >= min {
+            return true;
+        }
+        if shape::digit_at(h, i).is_some() {
+            // Fullwidth digits: the full reader decides.
+            return true;
+        }
+        match shape::sep_at(h, i) {
+            Some((Sep::Plus, _)) | None => return false,
+            Some((_, l)) if h.get(i + l).is_some_and(u8::is_ascii_digit) => {
+                i += l
+            }
+            Some((_, l)) if shape::digit_at(h, i + l).is_some() => {
+                return true;
+            }
+            Some(_) => return false,
+        }
     }
 }
 
@@ -234,6 +267,13 @@ pub(crate) fn char_at(h: &[u8], i: usize) -> Option<(char, usize)> {
     let b = *h.get(i)?;
     if b < 0x80 {
         return Some((b as char, 1));
+    }
+    if (0xC2..=0xDF).contains(&b)
+        && let Some(&c) = h.get(i + 1)
+        && c & 0xC0 == 0x80
+    {
+        let v = u32::from(b & 0x1F) << 6 | u32::from(c & 0x3F);
+        return char::from_u32(v).map(|c| (c, 2));
     }
     let l = match b {
         0xC0..=0xDF => 2,
@@ -447,14 +487,18 @@ const LABELS: &[(&str, Fit, Label)] = &[
 
 /// The class of one label word (lower case).
 fn classify(w: &[u8]) -> Label {
+    let Some(&first) = w.first() else { return Label::None };
     for &(t, fit, label) in LABELS {
         let t = t.as_bytes();
+        // One byte decides for most entries.
+        if w.len() < t.len() || (!matches!(fit, Contains) && t[0] != first) {
+            continue;
+        }
         let ok = match fit {
             Prefix => w.starts_with(t),
             Word => w == t,
-            Contains => {
-                w.len() >= t.len() && w.windows(t.len()).any(|x| x == t)
-            }
+            Contains => (0..=w.len() - t.len())
+                .any(|i| w[i] == t[0] && w[i..i + t.len()] == *t),
         };
         if ok {
             return label;
@@ -468,10 +512,20 @@ fn classify(w: &[u8]) -> Label {
 /// between the label and `s` ends the search: the label belongs to that
 /// other number.
 pub(crate) fn label_before(h: &[u8], s: usize, chars: u32) -> Label {
+    label_within(h, s, chars, 6)
+}
+
+/// [`label_before`] looking at most `max_words` words back.
+pub(crate) fn label_within(
+    h: &[u8],
+    s: usize,
+    chars: u32,
+    max_words: usize,
+) -> Label {
     let lo = window_back(h, s, chars);
     let mut i = s;
     let mut words = 0;
-    while i > lo && words < 6 {
+    while i > lo && words < max_words {
         let Some((c, l)) = char_before(h, i) else {
             i -= 1;
             continue;

@@ -46,7 +46,7 @@ impl TextPass for OrgPass {
             while let Some((_, l)) = shape::digit_at(h, run_end) {
                 run_end += l;
             }
-            if !shape::digit_before(h, p) {
+            if !shape::digit_before(h, p) && num::at_least(h, p, 8) {
                 // A country prefix: `NO`, `DK`, `DK-`, `SE`, `FI`.
                 for back in [3, 2] {
                     if p >= back
@@ -133,14 +133,6 @@ fn org_at(
     if s == p && !num::left_ok(h, p) {
         return None;
     }
-    let label = label_before(h, s, sc.before);
-    if matches!(
-        label,
-        Label::Other | Label::Phone | Label::Account | Label::Card | Label::Id
-    ) {
-        return None;
-    }
-    let labelled = label == Label::Org;
     let g = Groups::read(h, p, SPACE | HYPHEN, 4);
     if !g.one_sep() || !(8..=12).contains(&g.n) {
         return None;
@@ -151,7 +143,6 @@ fn org_at(
     let prefix = want.is_some();
     let is = |k: Kind| sc.kinds.contains(k) && want.is_none_or(|w| w == k);
     let mut flags = Flags::CHECKSUM;
-    flags.set(Flags::CONTEXT, labelled);
     flags.set(Flags::SEPARATOR, g.ng > 1);
     // (kind, whether the form speaks for itself); each scheme in turn.
     let mut found: Option<(Kind, bool)> = None;
@@ -208,6 +199,16 @@ fn org_at(
         }
     }
     let (kind, strong) = found?;
+    // The label is read only for a number that holds.
+    let label = label_before(h, s, sc.before);
+    if matches!(
+        label,
+        Label::Other | Label::Phone | Label::Account | Label::Card | Label::Id
+    ) {
+        return None;
+    }
+    let labelled = label == Label::Org;
+    flags.set(Flags::CONTEXT, labelled);
     if !num::right_ok(h, end) || num::amount_around(h, s, end) {
         return None;
     }
