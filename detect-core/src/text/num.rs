@@ -167,7 +167,11 @@ pub(crate) fn left_ok(h: &[u8], p: usize) -> bool {
         return true;
     }
     let b = h[p - 1];
-    if b.is_ascii_alphanumeric() || b == b'+' || shape::digit_before(h, p) {
+    if b.is_ascii_alphanumeric()
+        || b == b'+'
+        || b == b'*'
+        || shape::digit_before(h, p)
+    {
         return false;
     }
     if matches!(b, b'/' | b'.' | b',' | b'-' | b'_' | b'=' | b'#')
@@ -181,8 +185,9 @@ pub(crate) fn left_ok(h: &[u8], p: usize) -> bool {
     }
     // A digit group before, joined by one separator: the middle of a
     // grouped number.
+    // (A masked group, `**** 2013`, counts as one.)
     if let Some(l) = sep_len_before(h, p)
-        && shape::digit_before(h, p - l)
+        && (shape::digit_before(h, p - l) || h[..p - l].ends_with(b"*"))
     {
         return false;
     }
@@ -530,7 +535,8 @@ pub(crate) fn label_within(
             i -= 1;
             continue;
         };
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() || c == '*' {
+            // Another number, or a masked value, between.
             return Label::None;
         }
         if !c.is_alphabetic() {
