@@ -44,7 +44,7 @@ pub(crate) fn luhn_ok(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The Finnish check character of `DDMMYY` + `ZZZ` (nine digits).

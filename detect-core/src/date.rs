@@ -139,7 +139,8 @@ impl FromStr for Date {
 
 /// Whether `year` is a Gregorian leap year.
 pub(crate) const fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4)
+        && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 /// Whether `(year, month, day)` names a real date.

@@ -544,32 +544,36 @@ pub(crate) const KINDS: &[Kind] = &[
     Kind::NoOrgnr,
 ];
 
+/// One of `xs`.
+fn one(r: &mut Rng, xs: &[&'static str]) -> &'static str {
+    xs[r.below(xs.len() as u64) as usize]
+}
+
 /// A label for a kind, as written before a value.
 pub(crate) fn label(r: &mut Rng, kind: Kind) -> &'static str {
     match kind {
         Kind::Email => {
-            *r.pick(&["e-post:", "E-post", "epost", "mail:", "sähköposti:"])
+            one(r, &["e-post:", "E-post", "epost", "mail:", "sähköposti:"])
         }
-        Kind::Phone => *r.pick(&[
-            "tlf.", "Tlf:", "telefon", "mobil", "ring", "puh.", "sími", "mob.",
-        ]),
-        Kind::Address => {
-            *r.pick(&["adresse:", "bor i", "Adress:", "bosatt i"])
-        }
-        Kind::Iban => *r.pick(&["IBAN:", "IBAN", "iban"]),
+        Kind::Phone => one(
+            r,
+            &[
+                "tlf.", "Tlf:", "telefon", "mobil", "ring", "puh.", "sími",
+                "mob.",
+            ],
+        ),
+        Kind::Address => one(r, &["adresse:", "bor i", "Adress:", "bosatt i"]),
+        Kind::Iban => one(r, &["IBAN:", "IBAN", "iban"]),
         Kind::BankAccount => {
-            *r.pick(&["kontonr.", "konto", "Kontonummer:", "bankkonto"])
+            one(r, &["kontonr.", "konto", "Kontonummer:", "bankkonto"])
         }
         Kind::PaymentCard => {
-            *r.pick(&["kortnummer", "kort:", "Visa", "kredittkort"])
+            one(r, &["kortnummer", "kort:", "Visa", "kredittkort"])
         }
-        _ => *r.pick(&[
-            "org.nr.",
-            "Org.nr:",
-            "organisasjonsnummer",
-            "CVR",
-            "Y-tunnus",
-        ]),
+        _ => one(
+            r,
+            &["org.nr.", "Org.nr:", "organisasjonsnummer", "CVR", "Y-tunnus"],
+        ),
     }
 }
 
@@ -624,7 +628,7 @@ pub(crate) fn filler(r: &mut Rng, words: usize, out: &mut String) {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(*r.pick(FILLER));
+        out.push_str(one(r, FILLER));
     }
 }
 
@@ -742,7 +746,7 @@ pub(crate) fn corpus(seed: u64, lines: usize) -> (String, Vec<Truth>) {
             let start = s.len();
             s.push_str(&v.text);
             truth.push(Truth { kind: v.kind, start, end: s.len() });
-            s.push_str(*r.pick(&[" ", ", ", ". ", "; "]));
+            s.push_str(one(&mut r, &[" ", ", ", ". ", "; "]));
             let n = r.range(1, 6) as usize;
             filler(&mut r, n, &mut s);
         }

@@ -754,10 +754,11 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
         // A flat after the staircase: `C 12` (Finland).
         if h.get(end) == Some(&b' ') {
             let f = Groups::read(h, end + 1, 0, 1);
-            if (1..=3).contains(&f.n) && !postcode_town(h, end + 1).is_some() {
-                if num::right_ok(h, f.end) {
-                    end = f.end;
-                }
+            if (1..=3).contains(&f.n)
+                && postcode_town(h, end + 1).is_none()
+                && num::right_ok(h, f.end)
+            {
+                end = f.end;
             }
         }
     } else if h.get(end) == Some(&b'-')
@@ -785,26 +786,20 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     if h.get(after) == Some(&b',') {
         after += 1;
     }
+    // A comma or a space between: `Storgata 1, 0150 Oslo`,
+    // `Storgata 1,0150 Oslo`, `Sveavägen 44 11134 Stockholm`.
     if let Some(at) = skip_spaces(h, after)
-        && at > after.min(end + 1) - 0
+        && at > end
         && let Some(e) = postcode_town(h, at)
     {
         end = e;
         with_town = true;
-    } else if let Some(e) = postcode_town(h, after) {
-        // `Storgata 1,0150 Oslo`.
-        if after > end {
-            end = e;
-            with_town = true;
-        }
     }
     let mut flags = Flags::empty();
     let labelled = label == Label::Address;
     flags.set(Flags::CONTEXT, labelled);
     let level = if labelled || (with_town && street != Street::Labelled) {
         Confidence::High
-    } else if street == Street::Word && !with_town {
-        Confidence::Medium
     } else {
         Confidence::Medium
     };

@@ -396,7 +396,7 @@ fn se_mod11(d: &[u8]) -> bool {
         .enumerate()
         .map(|(i, &x)| (i as u32 % 10 + 1) * u32::from(x))
         .sum();
-    s % 11 == 0
+    s.is_multiple_of(11)
 }
 
 /// Whether a Swedish clearing number and account pass the bank's check:

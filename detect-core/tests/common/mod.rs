@@ -63,7 +63,11 @@ impl Rng {
 
 fn days_in(year: u64, month: u64) -> u64 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4)
+            && (!year.is_multiple_of(100) || year.is_multiple_of(400)) =>
+        {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -152,7 +156,8 @@ pub fn dk(r: &mut Rng, mod11: bool) -> String {
             c7,
             r.below(1000)
         );
-        let ok = wsum(&[4, 3, 2, 7, 6, 5, 4, 3, 2, 1], &digits(&s)) % 11 == 0;
+        let ok = wsum(&[4, 3, 2, 7, 6, 5, 4, 3, 2, 1], &digits(&s))
+            .is_multiple_of(11);
         if ok == mod11 {
             return s;
         }
