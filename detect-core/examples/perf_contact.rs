@@ -36,6 +36,22 @@ fn main() {
         ("default (all but organisations)", Ok(Scanner::new())),
         ("all kinds", Scanner::builder().kind_names(["all"]).build()),
     ];
+    // `BREAKDOWN=1`: one kind at a time with the ID kinds, to see which
+    // pass costs what.
+    let mut scanners: Vec<_> = scanners.into_iter().collect();
+    if std::env::var_os("BREAKDOWN").is_some() {
+        for k in [
+            "email",
+            "phone",
+            "address",
+            "iban",
+            "bank_account",
+            "payment_card",
+        ] {
+            scanners
+                .push((k, Scanner::builder().kind_names(["ids", k]).build()));
+        }
+    }
     let scanners: Vec<(&str, Scanner)> = scanners
         .into_iter()
         .map(|(n, s)| (n, s.expect("valid options")))

@@ -18,11 +18,11 @@ use crate::text::num::{
     label_before, letter_at, letter_before,
 };
 
-/// The contact pass.
+/// The contact pass for phone numbers and street addresses.
 #[derive(Debug, Default)]
 pub(crate) struct ContactPass;
 
-const KINDS: KindSet = KindSet::of(&[Kind::Email, Kind::Phone, Kind::Address]);
+const KINDS: KindSet = KindSet::of(&[Kind::Phone, Kind::Address]);
 
 /// The longest local part read back from `@`.
 const MAX_LOCAL: usize = 64;
@@ -37,32 +37,32 @@ impl TextPass for ContactPass {
     }
 
     fn reach(&self) -> usize {
+        // A street name before its number, the number, floor, postcode
+        // and town.
+        MAX_STREET + 160
+    }
+
+    fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
+        next_digit_finding(sc, h, from)
+    }
+}
+
+/// The e-mail pass: a pass of its own, so that the merge keeps its place
+/// (the next `@`) while the digit kinds report between two addresses.
+#[derive(Debug, Default)]
+pub(crate) struct EmailPass;
+
+impl TextPass for EmailPass {
+    fn kinds(&self) -> KindSet {
+        KindSet::of(&[Kind::Email])
+    }
+
+    fn reach(&self) -> usize {
         MAX_LOCAL + 1 + MAX_DOMAIN + 8
     }
 
     fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
-        let email = if sc.kinds.contains(Kind::Email) {
-            next_email(sc, h, from)
-        } else {
-            None
-        };
-        let digits = if sc.kinds.contains(Kind::Phone)
-            || sc.kinds.contains(Kind::Address)
-        {
-            // A digit finding starts at most MAX_STREET bytes before its
-            // digit: past that, the e-mail is first.
-            let limit =
-                email.map_or(usize::MAX, |m| m.start() + MAX_STREET + 1);
-            next_digit_finding(sc, h, from, limit)
-        } else {
-            None
-        };
-        match (email, digits) {
-            (Some(e), Some(d)) => {
-                Some(if d.start() < e.start() { d } else { e })
-            }
-            (e, d) => e.or(d),
-        }
+        next_email(sc, h, from)
     }
 }
 
@@ -190,22 +190,13 @@ fn url_userinfo(h: &[u8], s: usize) -> bool {
 
 // ------------------------------------------------------ phones, addresses
 
-/// The first phone number or address starting at or after `from`, looking
-/// at digits up to `limit`.
-fn next_digit_finding(
-    sc: &Scanner,
-    h: &[u8],
-    from: usize,
-    limit: usize,
-) -> Option<Match> {
+/// The first phone number or address starting at or after `from`.
+fn next_digit_finding(sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
     let phone = sc.kinds.contains(Kind::Phone);
     let address = sc.kinds.contains(Kind::Address);
     let mut i = from;
     loop {
         let p = prefilter::find(h, i)?;
-        if p > limit {
-            return None;
-        }
         if shape::digit_at(h, p).is_none() {
             i = p + 1;
             continue;
@@ -443,7 +434,10 @@ fn national(sc: &Scanner, h: &[u8], s: usize) -> Option<(usize, Form, bool)> {
     let g = Groups::read(h, s, SPACE | HYPHEN | DOT, 6);
     let d = g.digits();
     let lens = g.lens();
-    if !(7..=10).contains(&d.len()) || date_like(lens) {
+    if !(7..=10).contains(&d.len())
+        || date_like(lens)
+        || (d[0] != 0 && num::thousands(lens) && lens != [3, 3])
+    {
         return None;
     }
     // Dots only in pairs: `22.33.44.55`.

@@ -220,6 +220,7 @@ fn number_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
                 && g.ng >= 2
                 && (10..=15).contains(&g.n))
             || ((7..=18).contains(&g.n)
+                && !num::thousands(lens)
                 && shape::word_right_before(h, p)
                 && matches!(
                     num::label_within(h, p, sc.before, 1),

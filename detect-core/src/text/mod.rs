@@ -46,6 +46,7 @@ pub(crate) trait TextPass:
 pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
     let _ = lists;
     vec![
+        Box::new(contact::EmailPass),
         Box::new(contact::ContactPass),
         Box::new(financial::FinancialPass),
         Box::new(orgs::OrgPass),

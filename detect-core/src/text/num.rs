@@ -491,8 +491,43 @@ const LABELS: &[(&str, Fit, Label)] = &[
 ];
 
 /// The class of one label word (lower case).
+/// The first bytes of the label words that must start a word.
+const FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < LABELS.len() {
+        if !matches!(LABELS[i].1, Contains) {
+            t[LABELS[i].0.as_bytes()[0] as usize] = true;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Whether `w` is a thousands grouping (`1 234 567`, `12.345`): an
+/// amount's or a count's, never a phone's or an account's.
+pub(crate) fn thousands(lens: &[u8]) -> bool {
+    lens.len() >= 2
+        && (1..=3).contains(&lens[0])
+        && lens[1..].iter().all(|&l| l == 3)
+}
+
 fn classify(w: &[u8]) -> Label {
     let Some(&first) = w.first() else { return Label::None };
+    if !FIRST[first as usize] {
+        // Only a compound can still hold a label (`jobbtelefon`).
+        for &(t, fit, label) in LABELS {
+            let t = t.as_bytes();
+            if matches!(fit, Contains)
+                && w.len() >= t.len()
+                && (0..=w.len() - t.len())
+                    .any(|i| w[i] == t[0] && w[i..i + t.len()] == *t)
+            {
+                return label;
+            }
+        }
+        return Label::None;
+    }
     for &(t, fit, label) in LABELS {
         let t = t.as_bytes();
         // One byte decides for most entries.
@@ -527,7 +562,13 @@ pub(crate) fn label_within(
     chars: u32,
     max_words: usize,
 ) -> Label {
-    let lo = window_back(h, s, chars);
+    // The window's start, found as the search walks back (a label is
+    // near, so most searches stop long before it).
+    let lo = if max_words <= 2 {
+        window_back(h, s, chars.min(24))
+    } else {
+        window_back(h, s, chars)
+    };
     let mut i = s;
     let mut words = 0;
     while i > lo && words < max_words {

@@ -320,15 +320,20 @@ pub fn planted(r: &mut Rng) -> Planted {
                 family: if s.len() == 10 { TEN } else { TWELVE },
             }
         }
-        9 | 10 => Planted {
-            text: {
-                let t = r.below(4) == 0;
-                fi(r, t)
-            },
-            kind: Kind::FiHetu,
-            keyword: "henkilötunnus",
-            family: &[Kind::FiHetu],
-        },
+        9 | 10 => {
+            let t = r.below(4) == 0;
+            let text = fi(r, t);
+            // `DDMMYY-NNNN`: a HETU with `-` and a digit as its check
+            // character is also a ten-digit number of DK, SE and IS.
+            let b = text.as_bytes();
+            let ten = b[6] == b'-' && b[10].is_ascii_digit();
+            Planted {
+                text,
+                kind: Kind::FiHetu,
+                keyword: "henkilötunnus",
+                family: if ten { TEN } else { &[Kind::FiHetu] },
+            }
+        }
         _ => Planted {
             text: {
                 let id = is(r);
