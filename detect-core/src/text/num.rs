@@ -646,7 +646,20 @@ pub(crate) fn id_at(sc: &Scanner, h: &[u8], p: usize) -> bool {
     if shape::digit_at(h, p).is_none() || !shape::left_ok(h, p) {
         return false;
     }
+    let run = Run::read(h, p);
     if KindSet::IDS.is_subset(sc.kinds) {
+        // Most numbers have no reading at all, not even one whose only
+        // fault is a check digit: no need to ask the ID pass.
+        if run.n != 5 {
+            let Some(c) = sc.candidate(h, &run, KindSet::ALL) else {
+                return false;
+            };
+            let mut any = false;
+            sc.readings(&c, true, &mut |_| any = true);
+            if !any {
+                return false;
+            }
+        }
         // A decision at `p` reads the candidate (at most 40 bytes) and
         // its window after it: the rest of the haystack plays no part.
         let end = (p + 64 + 4 * sc.after as usize).min(h.len());
@@ -654,7 +667,6 @@ pub(crate) fn id_at(sc: &Scanner, h: &[u8], p: usize) -> bool {
             .find_ids(&h[..end], p, &mut Runs::default(), Confidence::Low)
             .is_some_and(|m| m.start() == p);
     }
-    let run = Run::read(h, p);
     let Some(c) = sc.candidate(h, &run, KindSet::ALL) else {
         return false;
     };
