@@ -39,6 +39,19 @@ fn main() {
         .collect();
     let counts: Vec<usize> =
         scanners.iter().map(|(_, sc)| sc.find_iter(text).count()).collect();
+    // The ID findings must not change when the other kinds are on: the
+    // same spans, found by every scanner.
+    let ids = |sc: &Scanner| -> Vec<(usize, usize)> {
+        sc.find_iter(text)
+            .filter(|m| m.kind().is_national_id())
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    };
+    let base = ids(&scanners[0].1);
+    for (name, sc) in &scanners[1..] {
+        assert_eq!(ids(sc), base, "{name}: the ID findings changed");
+    }
+    println!("ID findings: {} with every scanner", base.len());
     let mut times = vec![Vec::new(); scanners.len()];
     for _ in 0..runs {
         for (i, (_, sc)) in scanners.iter().enumerate() {
