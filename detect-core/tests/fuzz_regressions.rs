@@ -57,13 +57,18 @@ fn check(sc: &Scanner, h: &[u8], what: &str) {
         assert!(m.start() >= last && m.end() <= h.len(), "{what}: {ms:?}");
         assert!(m.start() < m.end(), "{what}: {m:?}");
         assert!(m.confidence() >= sc.min_confidence(), "{what}: {m:?}");
-        // National IDs start with a digit; the text passes' kinds need not.
-        assert!(
-            !m.kind().is_national_id() || digit_at(h, m.start()),
-            "{what}: {m:?}"
-        );
+        let id = m.kind().is_national_id();
+        // IDs start with a digit; the text kinds with what they are
+        // written with (`+47`, `NO93`, `kari@`, `Storgata`).
+        assert!(!id || digit_at(h, m.start()), "{what}: {m:?}");
         let f = m.flags();
-        if !f.contains(Flags::SPLIT) && !f.contains(Flags::CHECKSUM_FAILED) {
+        // A text kind found by its label alone (an account number after
+        // `kontonr.`, a phone number after `tlf`) needs that label.
+        let label_only = !id && f.contains(Flags::CONTEXT);
+        if !f.contains(Flags::SPLIT)
+            && !f.contains(Flags::CHECKSUM_FAILED)
+            && !label_only
+        {
             assert!(
                 sc.validate(m.kind(), &h[m.range()]),
                 "{what}: {m:?} is not valid on its own"

@@ -2,6 +2,8 @@
 //! this file: the counting allocator is global to the test binary.
 
 mod common;
+#[path = "../examples/contact_gen/mod.rs"]
+mod contact_gen;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -47,6 +49,7 @@ fn find_iter_allocates_nothing() {
     // About 4 MB of text with identifiers (with and without keywords),
     // look-alikes and Nordic letters.
     let mut r = Rng(42);
+    let mut cr = contact_gen::Rng(43);
     let mut text = String::new();
     let mut planted_n = 0;
     while text.len() < 4 << 20 {
@@ -66,6 +69,19 @@ fn find_iter_allocates_nothing() {
             true => " Vedtak om omsorgsovertakelse; rus og psykiatri",
             false => " huostaanoton, Tro, sosiale medier, Dom i straffesaken",
         });
+        // The contact, financial and organisation kinds, labelled or not,
+        // and their look-alikes.
+        let kind = *contact_gen::KINDS
+            .get(cr.below(contact_gen::KINDS.len() as u64) as usize)
+            .expect("in range");
+        text.push(' ');
+        if cr.chance(1, 2) {
+            text.push_str(contact_gen::label(&mut cr, kind));
+            text.push(' ');
+        }
+        text.push_str(&contact_gen::value(&mut cr, kind).text);
+        text.push(' ');
+        text.push_str(&contact_gen::look_alike(&mut cr));
         text.push_str(".\n");
         // Names in every shape the person_name pass reads, and the
         // caller's known name alone after its full form.
@@ -85,6 +101,12 @@ fn find_iter_allocates_nothing() {
         Scanner::builder()
             .known_names(["Zxyla Qwertmann"])
             .sensitive_terms(detect_core::Kind::SensitiveSocial, ["husbank*"])
+            .min_confidence(Confidence::Low)
+            .build()
+            .unwrap(),
+        Scanner::builder().kind_names(["all"]).build().unwrap(),
+        Scanner::builder()
+            .kind_names(["contact", "financial"])
             .min_confidence(Confidence::Low)
             .build()
             .unwrap(),

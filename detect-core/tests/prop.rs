@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Planted, Rng, as_of, filler, look_alike, low, low_ids, planted};
+use common::{Planted, Rng, as_of, filler, ids_low, look_alike, low, planted};
 use detect_core::{Confidence, Kind, Match, RedactStyle, Scanner};
 use proptest::prelude::*;
 
@@ -75,7 +75,7 @@ proptest! {
         let kw = if keyword { format!("{}: ", p.keyword) } else { String::new() };
         let text = format!("{before} {kw}{} {after}", p.text);
         let start = before.len() + 1 + kw.len();
-        let found: Vec<_> = low_ids().find_iter(&text).collect();
+        let found: Vec<_> = ids_low().find_iter(&text).collect();
         prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
         let m = found[0];
         prop_assert_eq!((m.start(), m.end()), (start, start + p.text.len()));
@@ -156,7 +156,7 @@ proptest! {
     fn finds_exactly_the_planted(seed in any::<u64>(), items in 1usize..16) {
         let (text, spans) = haystack(seed, items);
         let got: Vec<(usize, usize)> =
-            low_ids().find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            ids_low().find_iter(&text).map(|m| (m.start(), m.end())).collect();
         let want: Vec<(usize, usize)> = spans.iter().map(|s| (s.0, s.1)).collect();
         prop_assert_eq!(got, want, "{}", text);
     }

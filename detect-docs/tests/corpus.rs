@@ -394,7 +394,8 @@ fn redact_pptx_odf() {
 fn redact_eml_html_rtf_text_zip() {
     let out = round_trip("brev.eml", &corpus_gen::eml());
     let s = String::from_utf8_lossy(&out);
-    assert!(s.contains("Cc: CPR ******-**** <kopi@example.invalid>"), "{s}");
+    // The e-mail address is masked too: every kind the scanner reports.
+    assert!(s.contains("Cc: CPR ******-**** <****@*******.*******>"), "{s}");
     round_trip("side.html", &corpus_gen::html());
     round_trip("brev.rtf", &corpus_gen::rtf());
     round_trip("notat.txt", "fnr 01018000055 og CPR 010180-1004".as_bytes());

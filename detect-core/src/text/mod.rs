@@ -6,6 +6,11 @@
 //! A new pass implements [`TextPass`] and is added to [`passes`]; its
 //! kinds come from the kinds table (`kind.rs`).
 
+pub(crate) mod contact;
+pub(crate) mod financial;
+pub(crate) mod num;
+pub(crate) mod orgs;
+
 use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
@@ -45,5 +50,9 @@ pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
     vec![
         Box::new(names::NamesPass::new(&lists.known_names)),
         Box::new(terms::TermsPass::new(&lists.terms)),
+        Box::new(contact::EmailPass),
+        Box::new(contact::ContactPass),
+        Box::new(financial::FinancialPass),
+        Box::new(orgs::OrgPass),
     ]
 }
