@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::str::FromStr;
 
-use detect_core::{Confidence, Date, Group, Kind, RedactStyle, Scanner};
+use detect_core::{Confidence, Date, Group, Kind, RedactStyle, Risk, Scanner};
 
 /// What to run.
 #[derive(Debug)]
@@ -173,6 +173,23 @@ pub(crate) struct ScanArgs {
     pub(crate) color: ColorChoice,
     pub(crate) quiet: bool,
     pub(crate) progress: Option<bool>,
+    /// `--risk`: one risk line per record instead of the findings.
+    pub(crate) risk: bool,
+    /// What a record is, for `--risk`.
+    pub(crate) records: Records,
+    /// The lowest risk printed with `--risk`.
+    pub(crate) min_risk: Risk,
+}
+
+/// What one record is for `--risk`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Records {
+    /// Each line.
+    Line,
+    /// Each CSV row after the header (quoted fields may span lines).
+    Csv,
+    /// The whole file (a document: all its parts).
+    File,
 }
 
 #[derive(Debug)]
@@ -272,6 +289,16 @@ OPTIONS:
         high:   valid, with a keyword such as `fnr`, `CPR`, `hetu` near it
         medium: valid by every rule of its kind
         low:    plausible only (a weaker form without a keyword)
+    --risk                    instead of the findings, one line per record
+                              with its risk: clean < personal (names,
+                              contact, financial data) < special (a person
+                              and a sensitive term) < identifying (a
+                              national ID), and the kinds behind it
+    --records line|csv|file   what a record is for --risk: each line
+                              (default), each CSV row after the header, or
+                              the whole file
+    --min-risk LEVEL          print only records at this risk or above
+                              (default: clean, every record)
     --show-values             print the numbers unmasked
     --reference-date DATE     the date counted as today (YYYY-MM-DD)
     -q, --quiet               print no findings and no summary; the exit
@@ -405,6 +432,9 @@ fn parse_scan(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
         color: ColorChoice::Auto,
         quiet: false,
         progress: None,
+        risk: false,
+        records: Records::Line,
+        min_risk: Risk::Clean,
     };
     while let Some(arg) = p.next()? {
         match arg {
@@ -413,6 +443,27 @@ fn parse_scan(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
                 a.scanner.set(&name, p.value()?.string()?);
             }
             Short('h') | Long("help") => return Ok(Command::Help(SCAN_HELP)),
+            Long("risk") => a.risk = true,
+            Long("records") => {
+                let v = p.value()?.string()?;
+                a.records = match v.to_ascii_lowercase().as_str() {
+                    "line" => Records::Line,
+                    "csv" => Records::Csv,
+                    "file" => Records::File,
+                    _ => {
+                        return Err(format!(
+                            "--records: unknown value {v:?} (expected one \
+                             of: line, csv, file)"
+                        )
+                        .into());
+                    }
+                };
+            }
+            Long("min-risk") => {
+                let v = p.value()?.string()?;
+                a.min_risk =
+                    v.parse().map_err(|e| format!("--min-risk: {e}"))?;
+            }
             Long("format") => {
                 let v = p.value()?.string()?;
                 a.format = match v.to_ascii_lowercase().as_str() {

@@ -10,6 +10,7 @@ the findings and maps errors to exit codes (0 nothing found, 1 findings,
 mod args;
 mod output;
 mod redact;
+mod risk;
 mod scan;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -27,14 +28,14 @@ use crate::output::Printer;
 use crate::scan::{Batch, Buffers, Input, Job, Outcome, io_cause};
 
 /// Exit status: nothing found, or valid.
-const EXIT_CLEAN: u8 = 0;
+pub(crate) const EXIT_CLEAN: u8 = 0;
 /// Exit status: something found, or not valid.
-const EXIT_FOUND: u8 = 1;
+pub(crate) const EXIT_FOUND: u8 = 1;
 /// Exit status: an error.
-const EXIT_ERROR: u8 = 2;
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 /// How a command ended badly.
-enum Failure {
+pub(crate) enum Failure {
     /// A message for stderr; exit 2.
     Error(String),
     /// Writing to stdout failed.
@@ -103,10 +104,17 @@ fn validate(kind: &str, value: &str) -> Result<u8, Failure> {
         return Ok(EXIT_CLEAN);
     }
     let kind: Kind = kind.parse().map_err(|e| format!("{e}"))?;
-    let ok = detect_core::validate(kind, value);
-    writeln!(out, "{}", if ok { "valid" } else { "invalid" })
-        .map_err(Failure::Output)?;
-    Ok(if ok { EXIT_CLEAN } else { EXIT_FOUND })
+    // Why not, for an invalid value: the first rule it breaks.
+    match detect_core::Scanner::new().explain(kind, value) {
+        Ok(_) => {
+            writeln!(out, "valid").map_err(Failure::Output)?;
+            Ok(EXIT_CLEAN)
+        }
+        Err(why) => {
+            writeln!(out, "invalid: {why}").map_err(Failure::Output)?;
+            Ok(EXIT_FOUND)
+        }
+    }
 }
 
 fn redact(a: RedactArgs) -> Result<u8, Failure> {
@@ -255,6 +263,9 @@ fn redact_document(
 
 fn scan(a: ScanArgs) -> Result<u8, Failure> {
     let scanner = a.scanner.build()?;
+    if a.risk {
+        return risk::run(&a, &scanner);
+    }
     let (inputs, walked) = scan::collect(&a.paths, a.follow);
     let limits = detect_docs::Limits::default();
     let threads = match a.threads {

@@ -970,8 +970,13 @@ fn validate_exit_codes() {
     for &(kind, value, want) in cases {
         let o = run(d.path(), &["validate", kind, value], b"");
         assert_eq!(code(&o), want, "{kind} {value}");
-        let word = if want == 0 { "valid\n" } else { "invalid\n" };
-        assert_eq!(stdout(&o), word);
+        // An invalid value says which rule it breaks.
+        let out = stdout(&o);
+        if want == 0 {
+            assert_eq!(out, "valid\n");
+        } else {
+            assert!(out.starts_with("invalid: "), "{out}");
+        }
     }
     let o = run(d.path(), &["validate", "xx", "01018000055"], b"");
     assert_eq!(code(&o), 2);
@@ -1326,4 +1331,88 @@ fn redact_refuses_pdf_without_text_and_unscanned_files() {
     );
     assert!(!d.path().join("x.docx").exists());
     assert_no_temp_files(d.path());
+}
+
+// ---------------------------------------------------------------- risk
+
+#[test]
+fn risk_prints_one_level_per_record() {
+    let d = tmp();
+    write(
+        d.path(),
+        "titler.txt",
+        "Søknad om barnehageplass - Kari Nordmann\n\
+         Vedtak om omsorgsovertakelse - Kari Nordmann\n\
+         Vedtak om omsorgsovertakelse\n\
+         Vedtak, fnr 010180 00055\n",
+    );
+    let o = run(d.path(), &["scan", "--risk", "titler.txt"], b"");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "titler.txt:1: personal person_name\n\
+         titler.txt:2: special person_name,sensitive_child_welfare\n\
+         titler.txt:3: clean sensitive_child_welfare\n\
+         titler.txt:4: identifying no_fnr\n"
+    );
+    // No value is ever printed, and --min-risk filters.
+    let o = run(
+        d.path(),
+        &[
+            "scan",
+            "--risk",
+            "--min-risk",
+            "special",
+            "--format",
+            "jsonl",
+            "titler.txt",
+        ],
+        b"",
+    );
+    let out = stdout(&o);
+    assert!(!out.contains("Kari") && !out.contains("010180"), "{out}");
+    let recs: Vec<serde_json::Value> =
+        out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let risks: Vec<&str> =
+        recs.iter().map(|r| r["risk"].as_str().unwrap()).collect();
+    assert_eq!(risks, ["special", "identifying"]);
+    assert_eq!(recs[0]["line"], 2);
+    // A whole file is one record; CSV rows after the header are records.
+    let o = run(
+        d.path(),
+        &["scan", "--risk", "--records", "file", "titler.txt"],
+        b"",
+    );
+    assert_eq!(
+        stdout(&o),
+        "titler.txt: identifying no_fnr,person_name,sensitive_child_welfare\n"
+    );
+    write(
+        d.path(),
+        "p.csv",
+        "tittel,part\n\"Vedtak om omsorgsovertakelse,\nKari Nordmann\",x\nMøtereferat,y\n",
+    );
+    let o =
+        run(d.path(), &["scan", "--risk", "--records", "csv", "p.csv"], b"");
+    assert_eq!(
+        stdout(&o),
+        "p.csv:2 (row 1): special person_name,sensitive_child_welfare\n\
+         p.csv:4 (row 2): clean\n"
+    );
+    let o =
+        run(d.path(), &["scan", "--risk", "--records", "rows", "p.csv"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("--records"), "{}", stderr(&o));
+}
+
+#[test]
+fn validate_says_why_a_value_is_invalid() {
+    let d = tmp();
+    let o = run(d.path(), &["validate", "no_fnr", "01018000056"], b"");
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "invalid: a check digit fails\n");
+    let o = run(d.path(), &["validate", "dk_cpr", "300280-1234"], b"");
+    assert_eq!(stdout(&o), "invalid: not a real date\n");
+    let o = run(d.path(), &["validate", "no_fnr", "01018000055"], b"");
+    assert_eq!((code(&o), stdout(&o).as_str()), (0, "valid\n"));
 }

@@ -360,6 +360,41 @@ typedef uint32_t sladd_group;
 #endif // __cplusplus
 
 /**
+ * The risk level of a record, as in `sladd_assessment.risk`; ordered
+ * clean < personal < special < identifying.
+ */
+enum sladd_risk
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * No personal data.
+     */
+    SLADD_RISK_CLEAN = 0,
+    /**
+     * Names, contact or financial data; no national ID, no sensitive term
+     * tied to a person.
+     */
+    SLADD_RISK_PERSONAL = 1,
+    /**
+     * A person (a name or a national ID) and a sensitive term: screen it.
+     */
+    SLADD_RISK_SPECIAL = 2,
+    /**
+     * A national identity number: never publishable.
+     */
+    SLADD_RISK_IDENTIFYING = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum sladd_risk sladd_risk;
+#else
+typedef uint32_t sladd_risk;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The confidence of a finding, as in `sladd_match.confidence` and
  * `sladd_options.min_confidence` (where 0 means the default, medium).
  */
@@ -538,6 +573,31 @@ typedef struct sladd_match {
      */
     size_t end;
 } sladd_match;
+
+/**
+ * The risk of one record (`sladd_assess`): its level and the kinds behind
+ * it.
+ *
+ * Ownership: a plain value, owned by whoever holds it.
+ */
+typedef struct sladd_assessment {
+    /**
+     * A `sladd_risk`: 0 clean, 1 personal, 2 special, 3 identifying.
+     * `sladd_risk_name` gives the string.
+     */
+    uint32_t risk;
+    /**
+     * The kinds found, as a bit set: bit `code - 1` is set for each
+     * `sladd_kind` present (so `1ull << (SLADD_KIND_NO_FNR - 1)` for a
+     * fødselsnummer).
+     */
+    uint64_t kinds;
+    /**
+     * The number of findings (at the scanner's threshold); `sladd_scan`
+     * lists them.
+     */
+    size_t n_findings;
+} sladd_assessment;
 
 #ifdef __cplusplus
 extern "C" {
@@ -802,6 +862,35 @@ int sladd_validate(const sladd_scanner *scanner,
                    const uint8_t *value,
                    size_t len,
                    bool *out_valid);
+
+/**
+ * The risk of the record in the `len` bytes at `text` (a title, a CSV
+ * row, a paragraph, a whole document: what the caller hands over as one
+ * unit), at the scanner's kinds and threshold, written to `*out`:
+ * `identifying` when it holds a national ID, `special` when it holds a
+ * person (a name or a national ID) and a sensitive term, `personal` for
+ * names, contact or financial data, else `clean`.
+ *
+ * Errors (nothing is written):
+ * - `SLADD_RESULT_NULL_PARAMETER`: `scanner` or `out` is NULL, or `text`
+ *   is NULL with `len` > 0.
+ * - `SLADD_RESULT_PANIC`: an internal error.
+ *
+ * Thread safety: may be called from several threads at once on the same
+ * scanner.
+ */
+int sladd_assess(const sladd_scanner *scanner,
+                 const uint8_t *text,
+                 size_t len,
+                 sladd_assessment *out);
+
+/**
+ * The name of a risk level: `"clean"` (0), `"personal"` (1), `"special"`
+ * (2) or `"identifying"` (3), a static string; NULL for any other value.
+ *
+ * Thread safety: may be called from any thread.
+ */
+const char *sladd_risk_name(uint32_t risk);
 
 #ifdef __cplusplus
 }  // extern "C"

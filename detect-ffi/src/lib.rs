@@ -40,11 +40,11 @@ pub use crate::names::{
     SLADD_FLAG_SPLIT, SLADD_FLAG_SYNTHETIC, SLADD_FLAG_TEMPORARY,
     sladd_confidence, sladd_confidence_name, sladd_flag_name, sladd_group,
     sladd_group_name, sladd_kind, sladd_kind_from_name, sladd_kind_group,
-    sladd_kind_name, sladd_redact_style, sladd_version,
+    sladd_kind_name, sladd_redact_style, sladd_risk, sladd_version,
 };
 pub use crate::result::{sladd_result, sladd_result_message};
 pub use crate::scanner::{
-    sladd_find, sladd_match, sladd_options, sladd_redact,
-    sladd_redact_with_style, sladd_scan, sladd_scanner, sladd_scanner_free,
-    sladd_scanner_new, sladd_validate,
+    sladd_assess, sladd_assessment, sladd_find, sladd_match, sladd_options,
+    sladd_redact, sladd_redact_with_style, sladd_risk_name, sladd_scan,
+    sladd_scanner, sladd_scanner_free, sladd_scanner_new, sladd_validate,
 };

@@ -103,6 +103,23 @@ pub enum sladd_group {
     Sensitive = 6,
 }
 
+/// The risk level of a record, as in `sladd_assessment.risk`; ordered
+/// clean < personal < special < identifying.
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum sladd_risk {
+    /// No personal data.
+    Clean = 0,
+    /// Names, contact or financial data; no national ID, no sensitive term
+    /// tied to a person.
+    Personal = 1,
+    /// A person (a name or a national ID) and a sensitive term: screen it.
+    Special = 2,
+    /// A national identity number: never publishable.
+    Identifying = 3,
+}
+
 /// The confidence of a finding, as in `sladd_match.confidence` and
 /// `sladd_options.min_confidence` (where 0 means the default, medium).
 #[allow(non_camel_case_types)]

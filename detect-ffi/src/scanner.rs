@@ -4,7 +4,7 @@ use core::ffi::{c_char, c_int};
 
 use detect_core::{
     BuildError, Confidence, DEFAULT_AFTER, DEFAULT_BEFORE, Date, Kind, Match,
-    RedactStyle, Scanner,
+    RedactStyle, Risk, Scanner,
 };
 
 use crate::ffi;
@@ -475,5 +475,74 @@ pub extern "C" fn sladd_validate(
         let kind = Kind::from_code(kind).ok_or(sladd_result::UnknownKind)?;
         out_valid.write(sc.scanner.validate(kind, v));
         Ok(())
+    })
+}
+
+/// The risk of one record (`sladd_assess`): its level and the kinds behind
+/// it.
+///
+/// Ownership: a plain value, owned by whoever holds it.
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[repr(C)]
+pub struct sladd_assessment {
+    /// A `sladd_risk`: 0 clean, 1 personal, 2 special, 3 identifying.
+    /// `sladd_risk_name` gives the string.
+    pub risk: u32,
+    /// The kinds found, as a bit set: bit `code - 1` is set for each
+    /// `sladd_kind` present (so `1ull << (SLADD_KIND_NO_FNR - 1)` for a
+    /// fødselsnummer).
+    pub kinds: u64,
+    /// The number of findings (at the scanner's threshold); `sladd_scan`
+    /// lists them.
+    pub n_findings: usize,
+}
+
+/// The risk of the record in the `len` bytes at `text` (a title, a CSV
+/// row, a paragraph, a whole document: what the caller hands over as one
+/// unit), at the scanner's kinds and threshold, written to `*out`:
+/// `identifying` when it holds a national ID, `special` when it holds a
+/// person (a name or a national ID) and a sensitive term, `personal` for
+/// names, contact or financial data, else `clean`.
+///
+/// Errors (nothing is written):
+/// - `SLADD_RESULT_NULL_PARAMETER`: `scanner` or `out` is NULL, or `text`
+///   is NULL with `len` > 0.
+/// - `SLADD_RESULT_PANIC`: an internal error.
+///
+/// Thread safety: may be called from several threads at once on the same
+/// scanner.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_assess(
+    scanner: *const sladd_scanner,
+    text: *const u8,
+    len: usize,
+    out: *mut sladd_assessment,
+) -> c_int {
+    guard(|| {
+        let sc = ffi::try_ref(scanner)?;
+        let h = ffi::bytes(text, len)?;
+        let out = ffi::out_ptr(out)?;
+        let a = sc.scanner.assess(h);
+        let kinds =
+            a.categories.iter().fold(0u64, |b, k| b | 1 << (k.code() - 1));
+        out.write(sladd_assessment {
+            risk: a.risk.code(),
+            kinds,
+            n_findings: a.findings.len(),
+        });
+        Ok(())
+    })
+}
+
+/// The name of a risk level: `"clean"` (0), `"personal"` (1), `"special"`
+/// (2) or `"identifying"` (3), a static string; NULL for any other value.
+///
+/// Thread safety: may be called from any thread.
+#[unsafe(no_mangle)]
+pub extern "C" fn sladd_risk_name(risk: u32) -> *const c_char {
+    guard_or(core::ptr::null(), || {
+        Risk::from_code(risk)
+            .map_or(core::ptr::null(), |r| r.as_cstr().as_ptr())
     })
 }

@@ -386,6 +386,44 @@ static void test_every_kind(void) {
     sladd_scanner_free(sc);
 }
 
+static void test_assess(void) {
+    sladd_scanner *sc = new_scanner(NULL);
+    struct {
+        const char *text;
+        uint32_t risk;
+        uint32_t kind; /* a kind that must be among the kinds found */
+    } cases[] = {
+        {"Vedtak om omsorgsovertakelse", SLADD_RISK_CLEAN,
+         SLADD_KIND_SENSITIVE_CHILD_WELFARE},
+        {"Klage fra Kari Nordmann", SLADD_RISK_PERSONAL,
+         SLADD_KIND_PERSON_NAME},
+        {"Vedtak om omsorgsovertakelse - Kari Nordmann", SLADD_RISK_SPECIAL,
+         SLADD_KIND_PERSON_NAME},
+        {"Vedtak, fnr 010180 00055", SLADD_RISK_IDENTIFYING,
+         SLADD_KIND_NO_FNR},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sladd_assessment a;
+        memset(&a, 0xAB, sizeof a);
+        CHECK_RC(sladd_assess(sc, u8(cases[i].text), strlen(cases[i].text),
+                              &a),
+                 SLADD_RESULT_OK);
+        CHECK(a.risk == cases[i].risk);
+        CHECK((a.kinds >> (cases[i].kind - 1)) & 1);
+        CHECK(a.n_findings >= 1);
+    }
+    sladd_assessment a;
+    CHECK_RC(sladd_assess(sc, u8("nothing here"), 12, &a), SLADD_RESULT_OK);
+    CHECK(a.risk == SLADD_RISK_CLEAN && a.kinds == 0 && a.n_findings == 0);
+    CHECK_RC(sladd_assess(sc, NULL, 0, &a), SLADD_RESULT_OK);
+    CHECK_RC(sladd_assess(NULL, u8("x"), 1, &a), SLADD_RESULT_NULL_PARAMETER);
+    CHECK_RC(sladd_assess(sc, u8("x"), 1, NULL), SLADD_RESULT_NULL_PARAMETER);
+    CHECK(strcmp(sladd_risk_name(SLADD_RISK_SPECIAL), "special") == 0);
+    CHECK(strcmp(sladd_risk_name(SLADD_RISK_IDENTIFYING), "identifying") == 0);
+    CHECK(sladd_risk_name(4) == NULL);
+    sladd_scanner_free(sc);
+}
+
 static void test_options(void) {
     const char *text =
         "fnr 010180 00055, CPR 010180-1004, personnummer 811218-9876";
@@ -953,6 +991,7 @@ int main(void) {
     test_defaults();
     test_every_kind();
     test_options();
+    test_assess();
     test_scan_array_protocol();
     test_redact();
     test_null_arguments();

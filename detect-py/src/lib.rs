@@ -300,6 +300,95 @@ impl Match {
     }
 }
 
+/// The risk of one record and the findings behind it
+/// (``Scanner.assess``). ``risk`` is ``'clean'``, ``'personal'``,
+/// ``'special'`` or ``'identifying'`` (in that order, ``sladd.RISKS``);
+/// ``categories`` the kinds found, each once, in ``sladd.KINDS`` order;
+/// ``groups`` their groups.
+///
+/// >>> a = sladd.assess("Vedtak om omsorgsovertakelse - Kari Nordmann")
+/// >>> a.risk, a.categories
+/// ('special', ('person_name', 'sensitive_child_welfare'))
+#[pyclass(frozen, module = "sladd._sladd")]
+pub struct Assessment {
+    risk: detect_core::Risk,
+    categories: Vec<Kind>,
+    findings: Vec<Match>,
+}
+
+#[pymethods]
+impl Assessment {
+    /// The level: ``'clean'``, ``'personal'``, ``'special'`` or
+    /// ``'identifying'``.
+    #[getter]
+    fn risk(&self) -> &'static str {
+        self.risk.as_str()
+    }
+
+    /// The kinds found, each once, in ``sladd.KINDS`` order.
+    #[getter]
+    fn categories<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.categories.iter().map(|k| k.as_str()))
+    }
+
+    /// The groups of the kinds found, each once.
+    #[getter]
+    fn groups<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let mut g: Vec<&str> =
+            self.categories.iter().map(|k| k.group().as_str()).collect();
+        g.dedup();
+        PyTuple::new(py, g)
+    }
+
+    /// The findings behind it, left to right.
+    #[getter]
+    fn findings(&self) -> Vec<Match> {
+        self.findings.clone()
+    }
+
+    fn __repr__(&self) -> String {
+        let cats: Vec<String> = self
+            .categories
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        format!(
+            "Assessment(risk='{}', categories=({}{}), findings={})",
+            self.risk.as_str(),
+            cats.join(", "),
+            if cats.len() == 1 { "," } else { "" },
+            self.findings.len()
+        )
+    }
+}
+
+impl Scanner {
+    fn assess_input(
+        &self,
+        py: Python<'_>,
+        input: &Input,
+    ) -> PyResult<Assessment> {
+        let findings = self.scan_input(py, input)?;
+        let ms: Vec<detect_core::Match> = findings
+            .iter()
+            .map(|m| {
+                detect_core::Match::new(
+                    m.kind,
+                    m.confidence,
+                    detect_core::Flags::from_bits_truncate(m.flags),
+                    m.byte_start,
+                    m.byte_end,
+                )
+            })
+            .collect();
+        let a = detect_core::Assessment::of(ms);
+        Ok(Assessment { risk: a.risk, categories: a.categories, findings })
+    }
+}
+
 /// Parses a kind name, raising ``UnknownKindError`` naming `arg`.
 fn parse_kind(name: &str, arg: &str) -> PyResult<Kind> {
     name.parse::<Kind>()
@@ -580,6 +669,27 @@ impl Scanner {
         self.scan_input(py, &input)
     }
 
+    /// The risk of ``text`` taken as one record (a title, a CSV row, a
+    /// paragraph, a document): ``identifying`` with a national ID,
+    /// ``special`` with a person (a name or an ID) and a sensitive term,
+    /// ``personal`` with names, contact or financial data, else ``clean``.
+    ///
+    /// >>> sc = sladd.Scanner()
+    /// >>> sc.assess("Søknad om barnehageplass - Kari Nordmann").risk
+    /// 'personal'
+    /// >>> sc.assess("Vedtak om omsorgsovertakelse").risk
+    /// 'clean'
+    /// >>> sc.assess("Vedtak, fnr 010180 00055").risk
+    /// 'identifying'
+    fn assess(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<Assessment> {
+        let input = Input::extract(text, || "text".into())?;
+        self.assess_input(py, &input)
+    }
+
     /// ``[self.scan(t) for t in texts]``, scanned in parallel on every
     /// core with the GIL released.
     ///
@@ -761,6 +871,17 @@ fn validate(kind: &str, value: &Bound<'_, PyAny>) -> PyResult<bool> {
     guard(|| detect_core::validate(kind, input.bytes()))
 }
 
+/// ``Scanner().assess(text)``: the risk of one record with a default
+/// scanner.
+///
+/// >>> sladd.assess("Klage fra Kari Nordmann").risk
+/// 'personal'
+#[pyfunction]
+fn assess(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Assessment> {
+    let input = Input::extract(text, || "text".into())?;
+    Scanner { inner: detect_core::Scanner::new() }.assess_input(py, &input)
+}
+
 /// Panics inside the panic guard; for the tests only.
 #[pyfunction]
 fn _panic_for_tests() -> PyResult<()> {
@@ -774,6 +895,12 @@ fn _sladd(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Scanner>()?;
     m.add_class::<Match>()?;
+    m.add_class::<Assessment>()?;
+    m.add_function(wrap_pyfunction!(assess, m)?)?;
+    m.add(
+        "RISKS",
+        PyTuple::new(py, detect_core::Risk::ALL.iter().map(|r| r.as_str()))?,
+    )?;
     m.add_function(wrap_pyfunction!(scan, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;

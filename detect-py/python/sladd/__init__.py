@@ -1,27 +1,37 @@
-"""Find Nordic personal identity numbers in text, and mask them.
+"""Find Nordic personal data in text, and mask it.
 
-sladd knows the Norwegian fødselsnummer (with D-, H-, FH- and DUF-numbers
-and synthetic test numbers), the Danish CPR-nummer, the Swedish
-personnummer and samordningsnummer, the Finnish henkilötunnus and the
-Icelandic kennitala. Each candidate is validated by its scheme's rules and
-scored by the keywords around it.
+sladd knows the national identity numbers of Norway (fødselsnummer with D-,
+H-, FH- and DUF-numbers and synthetic test numbers), Denmark (CPR), Sweden
+(personnummer, samordningsnummer), Finland (henkilötunnus) and Iceland
+(kennitala); person names; e-mail addresses, phone numbers and street
+addresses; IBANs, bank accounts and payment cards; organisation numbers
+(off by default); and terms of the sensitive categories (health, child
+welfare, social assistance, criminal matters, ethnicity, belief,
+sexuality, trade unions). ``sladd.GROUPS`` lists the kinds by group.
 
 >>> import sladd
 >>> text = "Søknad fra Kari Nordmann, fnr. 010180 00055"
 >>> [(m.kind, m.start, m.end, m.confidence) for m in sladd.scan(text)]
-[('no_fnr', 31, 43, 'high')]
+[('person_name', 11, 24, 'high'), ('no_fnr', 31, 43, 'high')]
 >>> text[31:43]
 '010180 00055'
 >>> sladd.redact(text)
+'Søknad fra **** ********, fnr. ****** *****'
+>>> sladd.Scanner(kinds=["ids"]).redact(text)
 'Søknad fra Kari Nordmann, fnr. ****** *****'
+>>> sladd.assess("Vedtak om omsorgsovertakelse - Kari Nordmann").risk
+'special'
 >>> sladd.validate("dk_cpr", "010180-1004")
 True
 
-A ``Scanner`` chooses kinds, countries and the confidence threshold, and
-scans many texts in parallel with ``scan_batch``. Offsets are code points
-into the ``str`` (``byte_start``/``utf16_start`` give the others). Bad
-arguments raise ``ValueError`` subclasses (``BuildError``,
-``UnknownKindError``, ``UnknownStyleError``).
+A ``Scanner`` chooses kinds (or groups: ``"ids"``, ``"names"``,
+``"contact"``, ``"financial"``, ``"organisations"``, ``"sensitive"``,
+``"personal"``), countries, the confidence threshold, the caller's known
+names and allow-list, and scans many texts in parallel with
+``scan_batch``. Offsets are code points into the ``str``
+(``byte_start``/``utf16_start`` give the others). Bad arguments raise
+``ValueError`` subclasses (``BuildError``, ``UnknownKindError``,
+``UnknownStyleError``).
 """
 
 from sladd._sladd import (
@@ -30,7 +40,9 @@ from sladd._sladd import (
     FLAGS,
     GROUPS,
     KINDS,
+    RISKS,
     STYLES,
+    Assessment,
     BuildError,
     Match,
     Scanner,
@@ -38,6 +50,7 @@ from sladd._sladd import (
     UnknownKindError,
     UnknownStyleError,
     __version__,
+    assess,
     redact,
     scan,
     validate,
@@ -49,7 +62,9 @@ __all__ = [
     "FLAGS",
     "GROUPS",
     "KINDS",
+    "RISKS",
     "STYLES",
+    "Assessment",
     "BuildError",
     "Match",
     "Scanner",
@@ -57,6 +72,7 @@ __all__ = [
     "UnknownKindError",
     "UnknownStyleError",
     "__version__",
+    "assess",
     "redact",
     "scan",
     "validate",

@@ -10,6 +10,8 @@ _Style = Literal["mask", "label", "keep_birthdate"]
 __all__ = [
     "Scanner",
     "Match",
+    "Assessment",
+    "assess",
     "scan",
     "redact",
     "validate",
@@ -20,6 +22,7 @@ __all__ = [
     "UnknownStyleError",
     "KINDS",
     "GROUPS",
+    "RISKS",
     "COUNTRIES",
     "FLAGS",
     "CONFIDENCES",
@@ -29,6 +32,7 @@ __all__ = [
 
 KINDS: tuple[str, ...]
 GROUPS: dict[str, tuple[str, ...]]
+RISKS: tuple[str, ...]
 COUNTRIES: tuple[str, ...]
 FLAGS: tuple[str, ...]
 CONFIDENCES: tuple[str, ...]
@@ -75,6 +79,17 @@ class Match:
     def __hash__(self) -> int: ...
 
 @final
+class Assessment:
+    @property
+    def risk(self) -> str: ...
+    @property
+    def categories(self) -> tuple[str, ...]: ...
+    @property
+    def groups(self) -> tuple[str, ...]: ...
+    @property
+    def findings(self) -> list[Match]: ...
+
+@final
 class Scanner:
     def __new__(
         cls,
@@ -97,6 +112,7 @@ class Scanner:
     @property
     def reference_date(self) -> str: ...
     def scan(self, text: _Text) -> list[Match]: ...
+    def assess(self, text: _Text) -> Assessment: ...
     def scan_batch(self, texts: Iterable[_Text]) -> list[list[Match]]: ...
     @overload
     def redact(self, text: str, style: _Style = "mask") -> str: ...
@@ -108,6 +124,7 @@ class Scanner:
     def explain(self, kind: str, value: _Text) -> Optional[str]: ...
 
 def scan(text: _Text) -> list[Match]: ...
+def assess(text: _Text) -> Assessment: ...
 @overload
 def redact(text: str, style: _Style = "mask") -> str: ...
 @overload
