@@ -22,6 +22,23 @@ EVERY_KIND = [
     ("samordningsnummer 701063-2391", "se_snr", "701063-2391", "high"),
     ("henkilötunnus 131052-308T", "fi_hetu", "131052-308T", "high"),
     ("kt. 120160-3389", "is_kt", "120160-3389", "high"),
+    ("DUF-nummer 2019 123456 06", "no_duf", "2019 123456 06", "high"),
+]
+
+# The kinds beyond the IDs, each with its label or cue.
+EVERY_TEXT_KIND = [
+    ("Klage fra Kari Nordmann", "person_name", "Kari Nordmann"),
+    ("e-post kari.nordmann@bø.kommune.no", "email",
+     "kari.nordmann@bø.kommune.no"),
+    ("tlf +47 912 34 567", "phone", "+47 912 34 567"),
+    ("bor i Storgata 12, 0150 Oslo", "address", "Storgata 12, 0150 Oslo"),
+    ("IBAN NO93 8601 1117 947", "iban", "NO93 8601 1117 947"),
+    ("kort 4111 1111 1111 1111", "payment_card", "4111 1111 1111 1111"),
+    ("org.nr. 988 077 917", "no_orgnr", "988 077 917"),
+    ("Vedtak om tvangsinnleggelse", "sensitive_health", "tvangsinnleggelse"),
+    ("Vedtak om omsorgsovertakelse", "sensitive_child_welfare",
+     "omsorgsovertakelse"),
+    ("Sak om straffedom", "sensitive_criminal", "straffedom"),
 ]
 
 
@@ -31,10 +48,13 @@ def sc() -> sladd.Scanner:
 
 
 def test_kinds_constant() -> None:
-    assert sladd.KINDS == (
+    ids = (
         "no_fnr", "no_dnr", "no_hnr", "no_fhnr", "no_duf",
         "dk_cpr", "se_pnr", "se_snr", "fi_hetu", "is_kt",
     )
+    assert sladd.KINDS[:10] == ids and sladd.GROUPS["ids"] == ids
+    assert "person_name" in sladd.KINDS and "iban" in sladd.KINDS
+    assert sladd.RISKS == ("clean", "personal", "special", "identifying")
     assert isinstance(sladd.KINDS, tuple)
     assert sladd.COUNTRIES == ("no", "dk", "se", "fi", "is")
     assert "checksum" in sladd.FLAGS and "synthetic" in sladd.FLAGS
@@ -110,13 +130,76 @@ def test_thresholds_and_filters() -> None:
     assert both.kinds == ("dk_cpr",)
 
 
+@pytest.mark.parametrize("text,kind,value", EVERY_TEXT_KIND)
+def test_every_text_kind(text: str, kind: str, value: str) -> None:
+    (m,) = sladd.Scanner(kinds="all").scan(text)
+    assert (m.kind, m.text, m.confidence) == (kind, value, "high")
+    assert text[m.start:m.end] == value
+    assert m.group in sladd.GROUPS and kind in sladd.GROUPS[m.group]
+    # repr masks the value per character.
+    assert value not in repr(m)
+
+
+def test_masking_is_per_character() -> None:
+    sc = sladd.Scanner(kinds="names")
+    assert sc.redact("Klage fra Ørjan Ås") == "Klage fra ***** **"
+    assert sc.redact("Klage fra Ørjan Ås", style="label") == (
+        "Klage fra [person_name]")
+
+
+def test_record_risk() -> None:
+    sc = sladd.Scanner(reference_date=TODAY)
+    cases = [
+        ("Søknad om barnehageplass - Kari Nordmann", "personal"),
+        ("Vedtak om omsorgsovertakelse - Kari Nordmann", "special"),
+        ("Vedtak om omsorgsovertakelse", "clean"),
+        ("Vedtak om omsorgsovertakelse, fnr 010180 00055", "identifying"),
+        ("Møtereferat", "clean"),
+    ]
+    for text, risk in cases:
+        a = sc.assess(text)
+        assert a.risk == risk, text
+        assert list(a.categories) == sorted(
+            {m.kind for m in a.findings}, key=sladd.KINDS.index)
+    a = sc.assess("Vedtak om omsorgsovertakelse - Kari Nordmann")
+    assert a.groups == ("names", "sensitive")
+    assert "Kari" not in repr(a)
+
+
+def test_known_names_and_allow_list() -> None:
+    sc = sladd.Scanner(kinds="names", known_names=["Zxyla Qwertmann"])
+    text = "Brev fra Zxyla Qwertmann. Qwertmann svarte."
+    assert [m.text for m in sc.scan(text)] == ["Zxyla Qwertmann", "Qwertmann"]
+    allow = sladd.Scanner(allow=["Kari Nordmann", "010180 00055"])
+    assert allow.scan("Klage fra Kari Nordmann, fnr 01018000055") == []
+    with pytest.raises(sladd.BuildError):
+        sladd.Scanner(allow=[""])
+
+
+def test_sensitive_terms_of_the_caller() -> None:
+    sc = sladd.Scanner(kinds="sensitive",
+                       sensitive_terms={"sensitive_social": ["husbank*"]})
+    (m,) = sc.scan("Søknad om husbanklån")
+    assert (m.kind, m.text) == ("sensitive_social", "husbanklån")
+    with pytest.raises(sladd.UnknownKindError):
+        sladd.Scanner(sensitive_terms={"no_fnr": ["x"]})
+
+
+def test_explain_and_validate_ignore_the_scanners_kinds() -> None:
+    no = sladd.Scanner(countries=["no"], reference_date=TODAY)
+    assert no.validate("fi_hetu", "131052-308T")
+    assert no.validate("dk_cpr", "010180-1004")
+    assert no.explain("fi_hetu", "131052-308T") is None
+    assert no.explain("no_fnr", "01018000056") == "a check digit fails"
+
+
 def test_scanner_properties_and_repr() -> None:
     sc = sladd.Scanner(min_confidence="HIGH", context_window=(10, 5),
                        reference_date=dt.date(2030, 1, 2))
     assert sc.min_confidence == "high"
     assert sc.context_window == (10, 5)
     assert sc.reference_date == "2030-01-02"
-    assert len(sc.kinds) == 10
+    assert len(sc.kinds) == len(sladd.KINDS) - len(sladd.GROUPS["organisations"])
     r = repr(sc)
     assert r.startswith("Scanner(kinds=('no_fnr',") and "2030-01-02" in r
     default = sladd.Scanner()
@@ -240,7 +323,11 @@ def test_match_is_immutable(sc: sladd.Scanner) -> None:
 def test_no_findings_in_plain_text(sc: sladd.Scanner) -> None:
     assert sc.scan("") == []
     assert sc.scan("Ingen nummer her, bare tekst æøå 😀") == []
-    assert sc.scan("konto 1503.80.12345 og tlf 22 33 44 55") == []
+    # Look-alikes are never IDs; the default scanner reports a phone
+    # number as what it is.
+    ids = sladd.Scanner(kinds="ids", reference_date=TODAY)
+    assert ids.scan("konto 1503.80.12345 og tlf 22 33 44 55") == []
+    assert [m.kind for m in sc.scan("tlf 22 33 44 55")] == ["phone"]
 
 
 # ---------------------------------------------------------------- errors
@@ -276,8 +363,8 @@ def test_exception_hierarchy() -> None:
 
 
 def test_unknown_kind_in_validate() -> None:
-    with pytest.raises(sladd.UnknownKindError, match='kind: unknown kind "se_orgnr"'):
-        sladd.validate("se_orgnr", "556016-0680")
+    with pytest.raises(sladd.UnknownKindError, match='kind: unknown kind "xx_orgnr"'):
+        sladd.validate("xx_orgnr", "556016-0680")
     with pytest.raises(ValueError):
         sladd.Scanner().validate("xx", "1")
 
