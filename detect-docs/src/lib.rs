@@ -457,20 +457,34 @@ pub fn scan_parts(
 }
 
 /// Masks every finding of `scanner` in `part`, as edits to its nodes.
+/// Fails closed when a finding lies (in part) in text that cannot be
+/// written back.
 pub(crate) fn findings_edits(
     scanner: &Scanner,
     part: &PartText,
     edits: &mut part::Edits,
-) -> usize {
+) -> Result<usize, Error> {
     let mut n = 0;
     for m in scanner.find_iter(part.text.as_str()) {
-        part.map_range(m.range(), edits);
+        if !part.map_range(m.range(), edits) {
+            return Err(Error::NotRedactable {
+                location: scanner.redact_str(
+                    &part.location,
+                    detect_core::RedactStyle::Mask,
+                ),
+                reason: "a finding lies in text that cannot be written back"
+                    .into(),
+            });
+        }
         n += 1;
     }
-    n
+    Ok(n)
 }
 
-/// Redacts any file; see [`redact`].
+/// Redacts any file; see [`redact`]. Fails closed when the redacted file
+/// would be read as another format than the file (an e-mail known by a
+/// line of a body that redaction rewrites): it would not be read as the
+/// redaction meant.
 pub(crate) fn redact_in(
     ctx: &Ctx<'_>,
     scanner: &Scanner,
@@ -479,6 +493,30 @@ pub(crate) fn redact_in(
     depth: u32,
 ) -> Result<Redacted, Error> {
     let format = Format::detect(name, bytes);
+    let r = redact_as(ctx, scanner, name, bytes, depth, format)?;
+    if let Redacted::Document(out) = &r {
+        let now = Format::detect(name, out);
+        if now != format {
+            return Err(Error::NotRedactable {
+                location: String::new(),
+                reason: format!(
+                    "the redacted file would be read as {now}, not {format}"
+                ),
+            });
+        }
+    }
+    Ok(r)
+}
+
+/// Redacts a file of a known format.
+fn redact_as(
+    ctx: &Ctx<'_>,
+    scanner: &Scanner,
+    name: &str,
+    bytes: &[u8],
+    depth: u32,
+    format: Format,
+) -> Result<Redacted, Error> {
     match format {
         Format::Docx
         | Format::Xlsx

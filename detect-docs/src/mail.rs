@@ -2,15 +2,16 @@
 //! attached messages, recursively; redaction rewrites headers and bodies in
 //! place and leaves the rest of the message as it was.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
-use detect_core::{RedactStyle, Scanner};
+use detect_core::Scanner;
 use mail_parser::{
     Address, HeaderValue, MessageParser, MimeHeaders, PartType,
 };
 
 use crate::format::Format;
-use crate::part::PartText;
+use crate::part::{Edits, PartText, mask};
 use crate::{Ctx, Error, Out, Redacted, text};
 
 /// Headers not read: transport and structure, not people.
@@ -65,25 +66,59 @@ fn render(v: &HeaderValue<'_>) -> Option<String> {
     })
 }
 
-/// The headers read, as (name, value, raw value range).
-fn headers(
-    part: &mail_parser::MessagePart<'_>,
-) -> Vec<(String, String, Range<usize>)> {
+/// One header read: its name and value as read, and where they were
+/// written.
+struct Header {
+    name: String,
+    value: String,
+    /// The name as written, when it is there (in any case).
+    raw_name: Option<Range<usize>>,
+    /// The value as written, up to and with its line end.
+    raw_value: Range<usize>,
+}
+
+/// The headers read.
+fn headers(bytes: &[u8], part: &mail_parser::MessagePart<'_>) -> Vec<Header> {
     let mut out = Vec::new();
     for h in &part.headers {
         let name = h.name.as_str().to_string();
         if SKIP_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
             continue;
         }
-        if let Some(v) = render(&h.value) {
-            out.push((
+        if let Some(value) = render(&h.value) {
+            let f = h.offset_field as usize;
+            let raw_name = Some(f..f + name.len()).filter(|r| {
+                bytes
+                    .get(r.clone())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+            });
+            out.push(Header {
                 name,
-                v,
-                h.offset_start as usize..h.offset_end as usize,
-            ));
+                value,
+                raw_name,
+                raw_value: h.offset_start as usize..h.offset_end as usize,
+            });
         }
     }
     out
+}
+
+/// The part `headers`: one line `name: value` a header. Node `2 i` is the
+/// name of header `i`, node `2 i + 1` its value; a name not found as it
+/// was written cannot be masked and is fixed text.
+fn header_part(headers: &[Header]) -> PartText {
+    let mut p = PartText::new("headers");
+    for (i, h) in headers.iter().enumerate() {
+        if h.raw_name.is_some() {
+            p.push_node(0, 2 * i, &h.name);
+        } else {
+            p.push_fixed(&h.name);
+        }
+        p.push_virtual(": ");
+        p.push_node(0, 2 * i + 1, &h.value);
+        p.push_virtual("\n");
+    }
+    p
 }
 
 fn name_of(part: &mail_parser::MessagePart<'_>, i: usize) -> String {
@@ -102,11 +137,7 @@ pub(crate) fn extract(ctx: &Ctx<'_>, bytes: &[u8], depth: u32, out: &mut Out) {
         out.unscanned("", "damaged e-mail: no parts");
         return;
     };
-    let mut hp = PartText::new("headers");
-    for (name, value, _) in headers(root) {
-        hp.push_virtual(&format!("{name}: {value}\n"));
-    }
-    out.parts.push(hp);
+    out.parts.push(header_part(&headers(bytes, root)));
     for (i, part) in msg.parts.iter().enumerate() {
         match &part.body {
             PartType::Text(t) => {
@@ -169,13 +200,57 @@ fn base64_lines(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A header value as written: plain if ASCII, else an RFC 2047 word.
-fn header_value(v: &str) -> String {
-    if v.is_ascii() {
-        format!(" {v}\r\n")
-    } else {
-        format!(" =?utf-8?B?{}?=\r\n", base64(v.as_bytes()))
+/// Whether a header `name` with the value `raw` (as written after the
+/// colon) reads as one header whose value is `value`.
+fn reads_back(name: &str, raw: &[u8], value: &str) -> bool {
+    let mut m = Vec::with_capacity(name.len() + raw.len() + 8);
+    m.extend_from_slice(name.as_bytes());
+    m.push(b':');
+    m.extend_from_slice(raw);
+    if !raw.ends_with(b"\n") {
+        m.extend_from_slice(b"\r\n");
     }
+    m.extend_from_slice(b"\r\n");
+    let Some(msg) = MessageParser::default().parse(&m[..]) else {
+        return false;
+    };
+    let Some(root) = msg.parts.first() else { return false };
+    let hs = headers(&m, root);
+    root.headers.len() == 1
+        && hs.len() == 1
+        && hs[0].name.eq_ignore_ascii_case(name)
+        && hs[0].value == value
+}
+
+/// The value `masked` of header `name` as written, so that it reads back
+/// as `masked`: in place where the value `read` was written as it reads
+/// (`raw`), else plain if ASCII, else an RFC 2047 word, else UTF-8. `None`
+/// if none reads back the same.
+fn write_value(
+    name: &str,
+    raw: &[u8],
+    read: &str,
+    masked: &str,
+) -> Option<Vec<u8>> {
+    let mut candidates = Vec::new();
+    let start = raw.iter().position(|b| !b.is_ascii_whitespace());
+    let end = raw.iter().rposition(|b| !b.is_ascii_whitespace());
+    if let (Some(a), Some(b)) = (start, end)
+        && &raw[a..=b] == read.as_bytes()
+    {
+        candidates
+            .push([&raw[..a], masked.as_bytes(), &raw[b + 1..]].concat());
+    }
+    if masked.is_ascii() {
+        candidates.push(format!(" {masked}\r\n").into_bytes());
+    } else {
+        candidates.push(
+            format!(" =?utf-8?B?{}?=\r\n", base64(masked.as_bytes()))
+                .into_bytes(),
+        );
+        candidates.push(format!(" {masked}\r\n").into_bytes());
+    }
+    candidates.into_iter().find(|c| reads_back(name, c, masked))
 }
 
 /// Edits that give a part a new body in base64, with `ctype` when set.
@@ -246,12 +321,42 @@ pub(crate) fn redact(
         .ok_or_else(|| Error::Unscanned(Vec::new()))?;
     let mut edits: Vec<(Range<usize>, Vec<u8>)> = Vec::new();
     if let Some(root) = msg.parts.first() {
-        for (name, value, raw) in headers(root) {
-            let line = format!("{name}: {value}");
-            let masked = scanner.redact_str(&line, RedactStyle::Mask);
-            if masked != line {
-                let v = &masked[name.len() + 2..];
-                edits.push((raw, header_value(v).into_bytes()));
+        // The whole part as `extract` reads it, so that every finding (in
+        // a name, a value or across headers) is masked where it was
+        // written.
+        let hs = headers(bytes, root);
+        let mut masks = Edits::new();
+        crate::findings_edits(scanner, &header_part(&hs), &mut masks)?;
+        let mut by_header: BTreeMap<usize, [&[Range<usize>]; 2]> =
+            BTreeMap::new();
+        for ((_, node), ranges) in &masks {
+            by_header.entry(node / 2).or_insert([&[], &[]])[node % 2] = ranges;
+        }
+        for (i, [name_ranges, value_ranges]) in by_header {
+            let h = &hs[i];
+            // A name is masked as it was written, character by character.
+            let name = match &h.raw_name {
+                Some(raw) => {
+                    let written = String::from_utf8_lossy(&bytes[raw.clone()]);
+                    let masked = mask(&written, name_ranges);
+                    if masked != written {
+                        edits.push((raw.clone(), masked.clone().into_bytes()));
+                    }
+                    masked
+                }
+                None => h.name.clone(),
+            };
+            let value = mask(&h.value, value_ranges);
+            let raw = &bytes[h.raw_value.clone()];
+            match write_value(&name, raw, &h.value, &value) {
+                Some(v) if v == raw => {}
+                Some(v) => edits.push((h.raw_value.clone(), v)),
+                None => {
+                    return Err(Error::NotRedactable {
+                        location: "headers".into(),
+                        reason: "a masked header value cannot be written so that it reads back the same".into(),
+                    });
+                }
             }
         }
     }

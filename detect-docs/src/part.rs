@@ -25,6 +25,9 @@ pub(crate) struct PartText {
     pub(crate) segs: Vec<Seg>,
     /// Sub-locations (a cell reference) starting at a byte offset.
     pub(crate) cells: Vec<(usize, String)>,
+    /// Stretches of part text read from the source that cannot be written
+    /// back: a finding in one cannot be masked.
+    pub(crate) fixed: Vec<Range<usize>>,
 }
 
 impl PartText {
@@ -35,6 +38,15 @@ impl PartText {
     /// Appends text that stands for itself (a separator, padding).
     pub(crate) fn push_virtual(&mut self, s: &str) {
         self.text.push_str(s);
+    }
+
+    /// Appends text read from the source that cannot be written back (a
+    /// header name not found as it was written). [`PartText::map_range`]
+    /// fails on a range that holds a letter or digit of it.
+    pub(crate) fn push_fixed(&mut self, s: &str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.fixed.push(start..self.text.len());
     }
 
     /// Appends the text of a node.
@@ -72,8 +84,23 @@ impl PartText {
     }
 
     /// Maps a range of part text to ranges in node texts, adding them to
-    /// `edits`.
-    pub(crate) fn map_range(&self, r: Range<usize>, edits: &mut Edits) {
+    /// `edits`. False when the range holds a letter or digit of text that
+    /// cannot be written back ([`PartText::push_fixed`]): masking the
+    /// nodes alone would leave it in the file.
+    #[must_use]
+    pub(crate) fn map_range(
+        &self,
+        r: Range<usize>,
+        edits: &mut Edits,
+    ) -> bool {
+        let fixed = self.fixed.iter().any(|f| {
+            let (a, b) = (r.start.max(f.start), r.end.min(f.end));
+            a < b
+                && self
+                    .text
+                    .get(a..b)
+                    .is_none_or(|t| t.chars().any(char::is_alphanumeric))
+        });
         let first = self.segs.partition_point(|s| s.end <= r.start);
         for s in &self.segs[first..] {
             if s.start >= r.end {
@@ -88,6 +115,7 @@ impl PartText {
                     .push(s.off + (a - s.start)..s.off + (b - s.start));
             }
         }
+        !fixed
     }
 }
 
@@ -151,10 +179,23 @@ mod tests {
         p.push_virtual("\n");
         p.push_node(0, 2, "00055");
         let mut e = Edits::new();
-        p.map_range(4..15, &mut e);
+        assert!(p.map_range(4..15, &mut e));
         assert_eq!(e[&(0, 0)], vec![4..8]);
         assert_eq!(e[&(0, 1)], vec![0..2]);
         assert_eq!(e[&(0, 2)], vec![0..4]);
         assert_eq!(line_col(&p.text, 11), (2, 1));
+    }
+
+    #[test]
+    fn fixed_text_fails_to_map() {
+        let mut p = PartText::new("x");
+        p.push_fixed("fnr 0101");
+        p.push_virtual(": ");
+        p.push_node(0, 0, "8000055");
+        let mut e = Edits::new();
+        assert!(!p.map_range(4..17, &mut e));
+        assert!(p.map_range(10..17, &mut e));
+        // only separators of the fixed text
+        assert!(p.map_range(3..4, &mut e));
     }
 }

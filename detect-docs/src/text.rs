@@ -159,7 +159,7 @@ impl TextDoc {
     /// The redacted file.
     pub(crate) fn redact(&self, scanner: &Scanner) -> Result<Redacted, Error> {
         let mut edits = Edits::new();
-        crate::findings_edits(scanner, &self.part, &mut edits);
+        crate::findings_edits(scanner, &self.part, &mut edits)?;
         let mut out = String::with_capacity(self.src.len());
         let mut last = 0;
         for ((_, node), ranges) in &edits {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io::{Cursor, Read, Write};
 use std::ops::Range;
 
-use detect_core::{RedactStyle, Scanner};
+use detect_core::Scanner;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -18,6 +18,10 @@ use crate::{Ctx, Error, Out, Redacted};
 /// Most XML events in one file (elements, text nodes): bounds memory on
 /// top of the byte limits.
 const MAX_EVENTS: usize = 20_000_000;
+
+/// The file index that stands for the entry names of a zip archive in
+/// [`Edits`]: node `i` is the name of entry `i`.
+const ENTRY_NAMES: usize = usize::MAX;
 
 #[derive(Debug)]
 enum Kind {
@@ -545,8 +549,8 @@ impl ZipDoc {
         let mut parts = Vec::new();
         if self.format == Format::Zip {
             let mut names = PartText::new("entry names");
-            for e in &self.entries {
-                names.push_virtual(&e.name);
+            for (i, e) in self.entries.iter().enumerate() {
+                names.push_node(ENTRY_NAMES, i, &e.name);
                 names.push_virtual("\n");
             }
             parts.push(names);
@@ -687,11 +691,17 @@ impl ZipDoc {
         let mut edits = Edits::new();
         // Nested files are redacted on their own, below; entry names too.
         for p in &self.out.parts[..self.own_parts] {
-            crate::findings_edits(scanner, p, &mut edits);
+            crate::findings_edits(scanner, p, &mut edits)?;
         }
         let mut per_file: Vec<Vec<(Range<usize>, Vec<u8>)>> =
             vec![Vec::new(); self.files.len()];
+        // Entry names masked as the part `entry names` reads them.
+        let mut new_names: HashMap<usize, String> = HashMap::new();
         for ((f, n), ranges) in &edits {
+            if *f == ENTRY_NAMES {
+                new_names.insert(*n, mask(&self.entries[*n].name, ranges));
+                continue;
+            }
             let file = &self.files[*f];
             let node = &file.doc.nodes[*n];
             let masked = mask(&node.text, ranges);
@@ -748,11 +758,8 @@ impl ZipDoc {
         let deflate = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated);
         for (i, e) in self.entries.iter().enumerate() {
-            let new_name = if self.format == Format::Zip {
-                scanner.redact_str(&e.name, RedactStyle::Mask)
-            } else {
-                e.name.clone()
-            };
+            let new_name =
+                new_names.get(&i).cloned().unwrap_or_else(|| e.name.clone());
             let new_bytes: Option<Vec<u8>> = match &e.kind {
                 Kind::Thumbnail => continue,
                 Kind::Xml(f) if !per_file[*f].is_empty() => Some(xml::splice(
