@@ -94,6 +94,7 @@ proptest! {
     }
 
     /// Any bytes at all: no panic, spans in bounds, ordered, disjoint.
+    /// (`chars` counts characters, a byte that is not UTF-8 as one.)
     #[test]
     fn arbitrary_bytes_never_panic(h in proptest::collection::vec(any::<u8>(), 0..2048)) {
         let sc = low();
@@ -102,8 +103,11 @@ proptest! {
             prop_assert!(m.start() >= last && m.end() <= h.len() && m.start() < m.end());
             last = m.end();
         }
+        // Masking keeps the length in characters (a byte that is not
+        // UTF-8 counts as one), and redacted_len is the length in bytes.
         let r = sc.redact(&h, RedactStyle::Mask);
-        prop_assert_eq!(r.len(), h.len());
+        prop_assert_eq!(chars(&r), chars(&h));
+        prop_assert_eq!(r.len(), sc.redacted_len(&h, RedactStyle::Mask));
         let _ = sc.redact(&h, RedactStyle::Label);
         let _ = sc.redact(&h, RedactStyle::KeepBirthdate);
         for &kind in Kind::ALL {
@@ -220,4 +224,11 @@ fn stream_memory_stays_bounded() {
     }
     st.finish(|_| n += 1);
     assert!(n >= 200 * spans.len() / 2, "{n}");
+}
+
+/// Characters in `b`, each byte that is not UTF-8 counted as one.
+fn chars(b: &[u8]) -> usize {
+    b.utf8_chunks()
+        .map(|c| c.valid().chars().count() + c.invalid().len())
+        .sum()
 }
