@@ -130,6 +130,9 @@ impl EntryReport {
 pub struct Assessor {
     builder: ScannerBuilder,
     scanner: Scanner,
+    /// National IDs of every kind at every confidence: the gate's eye on
+    /// published fields.
+    ids: Scanner,
     screen_officers: bool,
     /// Scanners with the parties' names as known names, most recent first.
     cache: Mutex<Vec<(Vec<String>, Scanner)>>,
@@ -146,9 +149,15 @@ impl Assessor {
     /// The builder's options are invalid.
     pub fn new(builder: ScannerBuilder) -> Result<Assessor, BuildError> {
         let scanner = builder.build()?;
+        let ids = builder
+            .clone()
+            .kind_names(["ids"])
+            .min_confidence(Confidence::Low)
+            .build()?;
         Ok(Assessor {
             builder,
             scanner,
+            ids,
             screen_officers: false,
             cache: Mutex::new(Vec::new()),
         })
@@ -270,6 +279,33 @@ impl Assessor {
                 found[i].extend(extra);
                 found[i].sort_by_key(|m| m.start());
             }
+        }
+
+        // Published fields: national IDs at any confidence and in any
+        // written form.
+        for (i, f) in fields.iter().enumerate() {
+            if !f.published(entry) {
+                continue;
+            }
+            let mut extra: Vec<Match> = self
+                .ids
+                .find_iter(&f.value)
+                .chain(loose_ids(&f.value, &self.ids))
+                .collect();
+            extra.retain(|m| {
+                !found[i]
+                    .iter()
+                    .any(|x| x.start() < m.end() && m.start() < x.end())
+            });
+            extra.sort_by_key(|m| (m.start(), core::cmp::Reverse(m.end())));
+            let mut at = 0;
+            for m in extra {
+                if m.start() >= at {
+                    at = m.end();
+                    found[i].push(m);
+                }
+            }
+            found[i].sort_by_key(|m| m.start());
         }
 
         let all: Vec<Match> = found.iter().flatten().copied().collect();
@@ -457,6 +493,97 @@ fn screen(
         at = m.end();
     }
     out.push_str(&text[at..]);
+    out
+}
+
+/// The length of the separator at `i` inside a written number: `.`, `/`,
+/// `_`, `:`, `-`, an en or em dash, a no-break space; 0 if none.
+fn sep_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..) {
+        Some([b'.' | b'/' | b'_' | b':' | b'-', ..]) => 1,
+        Some([0xC2, 0xA0, ..]) => 2,
+        Some([0xE2, 0x80, 0x90..=0x94, ..]) => 3,
+        _ => 0,
+    }
+}
+
+/// National IDs written in forms the scanner does not read as numbers
+/// (`010180.00055`, `010180/00055`, `01.01.80 00055`, `0101 8000055`):
+/// groups of digits joined by one separator each, or by single spaces,
+/// whose digits (10 to 12) read as a national ID when written plain. Each
+/// is reported at `low` confidence with the `separator` flag.
+fn loose_ids(text: &str, ids: &Scanner) -> Vec<Match> {
+    let b = text.as_bytes();
+    // Tokens: digit runs joined by non-space separators.
+    let mut toks: Vec<(usize, usize, usize)> = Vec::new(); // start, end, digits
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut n = 0;
+        let mut j = i;
+        loop {
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+                n += 1;
+            }
+            let s = sep_len(b, j);
+            if s > 0 && b.get(j + s).is_some_and(u8::is_ascii_digit) {
+                j += s;
+            } else {
+                break;
+            }
+        }
+        toks.push((start, j, n));
+        i = j;
+    }
+    let mut out: Vec<Match> = Vec::new();
+    let word = |k: usize| {
+        text.get(k..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    };
+    for a in 0..toks.len() {
+        let mut digits = 0;
+        for z in a..toks.len().min(a + 3) {
+            if z > a
+                && !(toks[z].0 == toks[z - 1].1 + 1
+                    && b[toks[z - 1].1] == b' ')
+            {
+                break;
+            }
+            digits += toks[z].2;
+            if digits > 12 {
+                break;
+            }
+            let (s, e) = (toks[a].0, toks[z].1);
+            let before = text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if digits < 10 || before || word(e) {
+                continue;
+            }
+            let plain: String =
+                text[s..e].chars().filter(char::is_ascii_digit).collect();
+            if let Some(m) = ids
+                .find_iter(&plain)
+                .find(|m| m.start() == 0 && m.end() == plain.len())
+                && !out.iter().any(|x| x.start() < e && s < x.end())
+            {
+                out.push(Match::new(
+                    m.kind(),
+                    Confidence::Low,
+                    m.flags() | Flags::SEPARATOR,
+                    s,
+                    e,
+                ));
+            }
+        }
+    }
     out
 }
 
@@ -668,6 +795,35 @@ mod tests {
         let hits = word_hits(t, &words, &[]);
         assert_eq!(hits.len(), 1);
         assert_eq!(&t[hits[0].range()], "Hansine Pettersdatter");
+    }
+
+    #[test]
+    fn loose_forms_of_an_id_are_read() {
+        let ids = Scanner::builder()
+            .kind_names(["ids"])
+            .min_confidence(Confidence::Low)
+            .build()
+            .unwrap();
+        for t in [
+            "Sak 010180.00055 x",
+            "Sak 010180/00055",
+            "født 01.01.80 00055",
+            "0101 8000055",
+            "2024/12 010180_00055",
+            "D-nr 410180.00049",
+        ] {
+            let found = loose_ids(t, &ids);
+            assert_eq!(found.len(), 1, "{t}");
+            assert!(found[0].kind().is_national_id(), "{t}");
+            assert!(
+                t[found[0].range()].ends_with("55") || t.ends_with("49"),
+                "{t}"
+            );
+        }
+        // Not a valid number, or part of a longer one: nothing.
+        assert!(loose_ids("010180.00056", &ids).is_empty());
+        assert!(loose_ids("9010180.00055", &ids).is_empty());
+        assert!(loose_ids("2024/123-4", &ids).is_empty());
     }
 
     #[test]
