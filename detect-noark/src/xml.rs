@@ -263,16 +263,16 @@ impl<R: BufRead> XmlEntries<R> {
             let mut entry = Entry::new(source, level, "");
             entry.entity = entity;
             entry.line = self.line;
-            if let Some(parent) = self.open.last() {
-                if parent.entry.level == Level::Mappe {
-                    let mut names = parent.entry.context_names.clone();
-                    for p in &parent.entry.parties {
-                        if !p.name.is_empty() && !names.contains(&p.name) {
-                            names.push(p.name.clone());
-                        }
+            if let Some(parent) = self.open.last()
+                && parent.entry.level == Level::Mappe
+            {
+                let mut names = parent.entry.context_names.clone();
+                for p in &parent.entry.parties {
+                    if !p.name.is_empty() && !names.contains(&p.name) {
+                        names.push(p.name.clone());
                     }
-                    entry.context_names = names;
                 }
+                entry.context_names = names;
             }
             self.open.push(Open {
                 entry,

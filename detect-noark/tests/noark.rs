@@ -449,7 +449,7 @@ fn damaged_xml_is_an_error_naming_line_and_element() {
     let xml = arkivstruktur();
     // Cut inside the third registry entry's title.
     let cut = xml.find("Møteinnkalling").unwrap() + 3;
-    let results: Vec<_> = read_arkivstruktur(xml[..cut].as_bytes()).collect();
+    let results: Vec<_> = read_arkivstruktur(&xml.as_bytes()[..cut]).collect();
     let (ok, err): (Vec<_>, Vec<_>) =
         results.into_iter().partition(Result::is_ok);
     assert_eq!(ok.len(), 2, "the entries before the cut are read");
