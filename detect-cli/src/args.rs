@@ -7,13 +7,16 @@
 use std::ffi::OsString;
 use std::str::FromStr;
 
-use detect_core::{Confidence, Date, Group, Kind, RedactStyle, Risk, Scanner};
+use detect_core::{
+    Confidence, Date, Group, Kind, RedactStyle, Risk, Scanner, ScannerBuilder,
+};
 
 /// What to run.
 #[derive(Debug)]
 pub(crate) enum Command {
     Scan(ScanArgs),
     Redact(RedactArgs),
+    Noark(crate::noark::NoarkArgs),
     Validate {
         kind: String,
         value: String,
@@ -36,7 +39,7 @@ pub(crate) struct ScannerArgs {
 
 impl ScannerArgs {
     /// The long options that choose what the scanner reports.
-    const OPTIONS: [&'static str; 6] = [
+    pub(crate) const OPTIONS: [&'static str; 6] = [
         "kinds",
         "countries",
         "min-confidence",
@@ -46,7 +49,7 @@ impl ScannerArgs {
     ];
 
     /// Sets the option `name` (one of [`Self::OPTIONS`]).
-    fn set(&mut self, name: &str, value: String) {
+    pub(crate) fn set(&mut self, name: &str, value: String) {
         let slot = match name {
             "kinds" => &mut self.kinds,
             "countries" => &mut self.countries,
@@ -60,6 +63,21 @@ impl ScannerArgs {
 
     /// Builds the scanner, naming the option and value at fault.
     pub(crate) fn build(&self) -> Result<Scanner, String> {
+        self.builder()?.build().map_err(|e| {
+            let opt = if self.kinds.is_some() && self.countries.is_some() {
+                "--kinds/--countries"
+            } else if self.countries.is_some() {
+                "--countries"
+            } else {
+                "--kinds"
+            };
+            format!("{opt}: {e}")
+        })
+    }
+
+    /// The scanner's builder, with the options set; [`Self::build`]
+    /// checks them.
+    pub(crate) fn builder(&self) -> Result<ScannerBuilder, String> {
         let mut b = Scanner::builder();
         if let Some(list) = &self.kinds {
             b = b.kind_names(split_list(list));
@@ -84,16 +102,7 @@ impl ScannerArgs {
         if let Some(path) = &self.allow {
             b = b.allow(list_file("--allow", path)?);
         }
-        b.build().map_err(|e| {
-            let opt = if self.kinds.is_some() && self.countries.is_some() {
-                "--kinds/--countries"
-            } else if self.countries.is_some() {
-                "--countries"
-            } else {
-                "--kinds"
-            };
-            format!("{opt}: {e}")
-        })
+        Ok(b)
     }
 }
 
@@ -217,6 +226,8 @@ USAGE:
     sladd scan [OPTIONS] [PATH ...]     report what is found
     sladd redact [OPTIONS] [PATH]       write the file with IDs masked
     sladd validate KIND VALUE           check one number
+    sladd noark [OPTIONS] FILE...       screen Noark 5 archives, journals,
+                                        postliste CSV and eInnsyn JSON
 
 EXAMPLES:
     sladd scan documents/               every file below documents/, Office,
@@ -227,8 +238,8 @@ EXAMPLES:
     sladd validate no_fnr 01018000055   exit 0 if valid, 1 if not
 
 Exit status: 0 nothing found, 1 something found, 2 an error.
-Run `sladd scan --help`, `sladd redact --help` or `sladd validate --help`
-for the options of each.
+Run `sladd scan --help`, `sladd redact --help`, `sladd validate --help` or
+`sladd noark --help` for the options of each.
 ";
 
 pub(crate) const SCAN_HELP: &str = "\
@@ -401,15 +412,17 @@ fn parse_inner(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
             Some("scan") => parse_scan(p),
             Some("redact") => parse_redact(p),
             Some("validate") => parse_validate(p),
+            Some("noark") => crate::noark::parse(p),
             Some("help") => Ok(Command::Help(match p.next()? {
                 Some(Value(v)) if v == "scan" => SCAN_HELP,
                 Some(Value(v)) if v == "redact" => REDACT_HELP,
                 Some(Value(v)) if v == "validate" => VALIDATE_HELP,
+                Some(Value(v)) if v == "noark" => crate::noark::HELP,
                 _ => MAIN_HELP,
             })),
             _ => Err(format!(
-                "unknown command {:?} (expected scan, redact or validate; \
-                 see `sladd --help`)",
+                "unknown command {:?} (expected scan, redact, validate or \
+                 noark; see `sladd --help`)",
                 cmd.to_string_lossy()
             )
             .into()),

@@ -8,6 +8,7 @@ the findings and maps errors to exit codes (0 nothing found, 1 findings,
 */
 
 mod args;
+mod noark;
 mod output;
 mod redact;
 mod risk;
@@ -84,6 +85,10 @@ fn run() -> Result<u8, Failure> {
         Command::Validate { kind, value } => validate(&kind, &value),
         Command::Scan(a) => scan(a),
         Command::Redact(a) => redact(a),
+        Command::Noark(a) => noark::run(a).map_err(|e| match e {
+            noark::Failure::Error(m) => Failure::Error(m),
+            noark::Failure::Output(e) => Failure::Output(e),
+        }),
     }
 }
 
