@@ -10,9 +10,8 @@ use crate::panic::guard;
 /// `SLADD_RESULT_OK` (0) is success; every error is a distinct nonzero
 /// code in a block of its own: 5000–5099 for arguments, 5100–5199 for
 /// scanner options, 5200–5299 for files, 5900–5999 for internal
-/// failures. Codes are never
-/// renumbered and never reused: a code that is retired stays listed here
-/// as reserved. Unknown codes may be added in later versions, so treat any
+/// failures. Codes are never renumbered and never reused: a code that is
+/// retired stays listed here as reserved. Unknown codes may be added in later versions, so treat any
 /// nonzero code you do not recognise as an error; `sladd_result_message`
 /// describes any code.
 #[allow(non_camel_case_types)]
