@@ -98,8 +98,8 @@ exports() {
         sladd_flag_name sladd_group_name sladd_kind_from_name \
         sladd_kind_group sladd_kind_name sladd_redact \
         sladd_redact_with_style sladd_result_message sladd_risk_name \
-        sladd_scan sladd_scanner_free sladd_scanner_new sladd_validate \
-        sladd_version | sort)"
+        sladd_scan sladd_scan_file sladd_scanner_free sladd_scanner_new \
+        sladd_validate sladd_version | sort)"
     got="$(nm -D --defined-only "$release/libsladd.so" |
         awk '$2 == "T" {print $3}' | sort)"
     diff <(echo "$want") <(echo "$got") || return 1

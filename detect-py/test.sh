@@ -21,7 +21,7 @@ fi
 
 echo "== test tools"
 "$py" -m pip install -q --disable-pip-version-check \
-    "maturin>=1.7,<2" pytest mypy python-stdnum
+    "maturin>=1.7,<2" pytest mypy python-stdnum python-docx openpyxl
 
 echo "== building and installing sladd (pip install ./detect-py)"
 # --no-build-isolation: build with the venv's maturin instead of fetching

@@ -104,9 +104,9 @@
  *
  * `SLADD_RESULT_OK` (0) is success; every error is a distinct nonzero
  * code in a block of its own: 5000–5099 for arguments, 5100–5199 for
- * scanner options, 5900–5999 for internal failures. Codes are never
- * renumbered and never reused: a code that is retired stays listed here
- * as reserved. Unknown codes may be added in later versions, so treat any
+ * scanner options, 5200–5299 for files, 5900–5999 for internal
+ * failures. Codes are never renumbered and never reused: a code that is
+ * retired stays listed here as reserved. Unknown codes may be added in later versions, so treat any
  * nonzero code you do not recognise as an error; `sladd_result_message`
  * describes any code.
  */
@@ -164,6 +164,23 @@ enum sladd_result
      * Some other invalid option.
      */
     SLADD_RESULT_INVALID_OPTION = 5199,
+    /**
+     * The file could not be read: it does not exist, is a directory, or
+     * permission was denied. Nothing was reported.
+     */
+    SLADD_RESULT_IO = 5201,
+    /**
+     * Part of the file (or all of it) could not be read: encrypted,
+     * damaged, a format not known, over a size limit, a PDF page without
+     * a text layer. The unscanned callback was called for each; the file
+     * must not be taken as clean, whatever was found.
+     */
+    SLADD_RESULT_UNSCANNED = 5202,
+    /**
+     * A callback returned nonzero and the scan stopped there; the counts
+     * tell how much was reported.
+     */
+    SLADD_RESULT_STOPPED = 5203,
     /**
      * sladd panicked: a bug in sladd. The panic was caught and no output
      * was written; please report it.
@@ -469,6 +486,92 @@ typedef uint32_t sladd_redact_style;
 typedef struct sladd_scanner sladd_scanner;
 
 /**
+ * One finding. `start` and `end` are a half-open range of byte offsets
+ * into the input, covering the finding as written (separators
+ * included); the input's `end - start` bytes at `start` are the match.
+ * `sladd_kind_group(kind)` gives its group.
+ *
+ * Ownership: a plain value, owned by whoever holds it.
+ */
+typedef struct sladd_match {
+    /**
+     * A `sladd_kind`: `sladd_kind_name(kind)` gives the string.
+     */
+    uint32_t kind;
+    /**
+     * A `sladd_confidence`: 1 low, 2 medium, 3 high.
+     */
+    uint32_t confidence;
+    /**
+     * `SLADD_FLAG_*` bits: why it was reported.
+     */
+    uint32_t flags;
+    /**
+     * Byte offset of the first byte of the identifier.
+     */
+    size_t start;
+    /**
+     * Byte offset just past the identifier.
+     */
+    size_t end;
+} sladd_match;
+
+/**
+ * One finding in a file, as `sladd_scan_file` hands it to its callback.
+ *
+ * `m.start` and `m.end` are byte offsets into the UTF-8 text of the part
+ * named by `part` (a document is read into parts of text: the body, a
+ * header, a comment, a cell, a page, an attachment), not into the file.
+ *
+ * Ownership: borrowed by the callback; `part` is valid only during the
+ * call (copy it to keep it).
+ */
+typedef struct sladd_file_finding {
+    /**
+     * The finding; offsets into the part's UTF-8 text.
+     */
+    sladd_match m;
+    /**
+     * Where in the file, NUL-terminated UTF-8: `"word/comments.xml"`,
+     * `"sheet 2!C14"`, `"page 3"`, `"body"`,
+     * `"attachment x.docx:word/document.xml"`. File and attachment names
+     * in it are masked as text is.
+     */
+    const char *part;
+    /**
+     * 1-based line of the start in the part's text.
+     */
+    size_t line;
+    /**
+     * 1-based column of the start in the part's text, in characters
+     * (code points).
+     */
+    size_t column;
+} sladd_file_finding;
+
+/**
+ * Called by `sladd_scan_file` for each finding, in file order, on the
+ * calling thread. `ctx` is the caller's pointer, passed through. Return
+ * 0 to go on, nonzero to stop the scan (`sladd_scan_file` then returns
+ * `SLADD_RESULT_STOPPED`). It must not unwind (no C++ exception, no
+ * `longjmp` out of it).
+ */
+typedef int (*sladd_file_callback)(void *ctx,
+                                   const sladd_file_finding *f);
+
+/**
+ * Called by `sladd_scan_file` for each part that could not be read:
+ * `location` is where (`""` for the file itself) and `reason` why
+ * (`"encrypted"`, `"damaged zip: ..."`, `"format not known"`,
+ * `"no text layer, OCR needed"`, `"over size limit: ..."`), both
+ * NUL-terminated UTF-8 valid only during the call. Return 0 to go on,
+ * nonzero to stop. The same rules as `sladd_file_callback` apply.
+ */
+typedef int (*sladd_unscanned_callback)(void *ctx,
+                                        const char *location,
+                                        const char *reason);
+
+/**
  * Options for `sladd_scanner_new`. A zero or NULL field means its
  * default, so `sladd_options opts = {0};` (or passing NULL instead of
  * options) gives the defaults; set only the fields you need.
@@ -544,37 +647,6 @@ typedef struct sladd_options {
 } sladd_options;
 
 /**
- * One finding. `start` and `end` are a half-open range of byte offsets
- * into the input, covering the finding as written (separators
- * included); the input's `end - start` bytes at `start` are the match.
- * `sladd_kind_group(kind)` gives its group.
- *
- * Ownership: a plain value, owned by whoever holds it.
- */
-typedef struct sladd_match {
-    /**
-     * A `sladd_kind`: `sladd_kind_name(kind)` gives the string.
-     */
-    uint32_t kind;
-    /**
-     * A `sladd_confidence`: 1 low, 2 medium, 3 high.
-     */
-    uint32_t confidence;
-    /**
-     * `SLADD_FLAG_*` bits: why it was reported.
-     */
-    uint32_t flags;
-    /**
-     * Byte offset of the first byte of the identifier.
-     */
-    size_t start;
-    /**
-     * Byte offset just past the identifier.
-     */
-    size_t end;
-} sladd_match;
-
-/**
  * The risk of one record (`sladd_assess`): its level and the kinds behind
  * it.
  *
@@ -602,6 +674,55 @@ typedef struct sladd_assessment {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Reads the document at `path` (docx, xlsx, pptx, odt, ods, odp, pdf,
+ * eml, html, rtf, zip or text; known by content first and by name
+ * second), scans every part of it with `scanner`, and reports each
+ * finding to `on_finding` and then each part that could not be read to
+ * `on_unscanned`, both with `ctx`. Either callback may be NULL (the
+ * findings are then only counted).
+ *
+ * Returns:
+ * - `SLADD_RESULT_OK`: the whole file was read; `*n_found` findings were
+ *   reported (0: the file is clean).
+ * - `SLADD_RESULT_UNSCANNED`: part of the file (or all of it: encrypted,
+ *   damaged, a format not known, a PDF page without text, over a size
+ *   limit) could not be read; returned after the callbacks. The file is
+ *   NOT clean whatever was found, so a caller that looks only at the
+ *   result never takes it as clean.
+ * - `SLADD_RESULT_STOPPED`: a callback returned nonzero; nothing more was
+ *   reported.
+ *
+ * In these three cases `*n_found` and `*n_unscanned` are set to the
+ * number of findings and unscanned parts reported (or that would have
+ * been, with a NULL callback). `n_found` and `n_unscanned` may be NULL.
+ *
+ * Errors (no callback is called, the counts are left untouched):
+ * - `SLADD_RESULT_NULL_PARAMETER`: `scanner` or `path` is NULL.
+ * - `SLADD_RESULT_IO`: the file cannot be opened or read (missing, a
+ *   directory, no permission).
+ * - `SLADD_RESULT_PANIC`: an internal error.
+ *
+ * `path` is a NUL-terminated path in the encoding of the file system.
+ * The file is read whole into memory (a file over 512 MiB is not read
+ * and reported unscanned); archives are unpacked within fixed limits
+ * (1 GiB in all, depth 8, 20 000 entries), and anything over a limit is
+ * reported unscanned.
+ *
+ * Ownership: borrows everything for the call only; the strings given to
+ * the callbacks are valid only during each callback.
+ *
+ * Thread safety: may be called from several threads at once on the same
+ * scanner; the callbacks run on the calling thread, before this returns.
+ */
+int sladd_scan_file(const sladd_scanner *scanner,
+                    const char *path,
+                    sladd_file_callback on_finding,
+                    sladd_unscanned_callback on_unscanned,
+                    void *ctx,
+                    size_t *n_found,
+                    size_t *n_unscanned);
 
 /**
  * The stable name of the kind `kind` (`"no_fnr"`, `"dk_cpr"`, …): a

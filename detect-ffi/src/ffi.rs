@@ -72,6 +72,11 @@ pub(crate) fn out_ptr<T>(p: *mut T) -> Result<Out<T>, sladd_result> {
     NonNull::new(p).map(Out).ok_or(sladd_result::NullParameter)
 }
 
+/// Checks an optional output pointer: `None` for NULL.
+pub(crate) fn opt_out<T>(p: *mut T) -> Option<Out<T>> {
+    NonNull::new(p).map(Out)
+}
+
 impl<T: Copy> Out<T> {
     /// Stores `v` (the previous contents are not read or dropped).
     pub(crate) fn write(self, v: T) {

@@ -18,6 +18,7 @@ in `README.md`.
 * `result`: the result codes and their messages.
 * `names`: kinds, confidence levels, redaction styles, flags, versions.
 * `scanner`: the scanner handle, its options, scanning and redaction.
+* `files`: scanning a document on disk through `detect-docs`.
 
 The entry points are plain `extern "C"` functions, as in rustls-ffi: they
 trust the promises about pointers that `sladd.h` asks of the C caller
@@ -28,11 +29,16 @@ should use `detect-core` instead.
 #![deny(missing_docs)]
 
 mod ffi;
+mod files;
 mod names;
 mod panic;
 mod result;
 mod scanner;
 
+pub use crate::files::{
+    sladd_file_callback, sladd_file_finding, sladd_scan_file,
+    sladd_unscanned_callback,
+};
 pub use crate::names::{
     SLADD_FLAG_CHECKSUM, SLADD_FLAG_CHECKSUM_FAILED, SLADD_FLAG_CONTEXT,
     SLADD_FLAG_DATE_VALID, SLADD_FLAG_FULL_YEAR, SLADD_FLAG_LOWERCASE,

@@ -9,9 +9,9 @@ use crate::panic::guard;
 ///
 /// `SLADD_RESULT_OK` (0) is success; every error is a distinct nonzero
 /// code in a block of its own: 5000–5099 for arguments, 5100–5199 for
-/// scanner options, 5900–5999 for internal failures. Codes are never
-/// renumbered and never reused: a code that is retired stays listed here
-/// as reserved. Unknown codes may be added in later versions, so treat any
+/// scanner options, 5200–5299 for files, 5900–5999 for internal
+/// failures. Codes are never renumbered and never reused: a code that is
+/// retired stays listed here as reserved. Unknown codes may be added in later versions, so treat any
 /// nonzero code you do not recognise as an error; `sladd_result_message`
 /// describes any code.
 #[allow(non_camel_case_types)]
@@ -50,6 +50,19 @@ pub enum sladd_result {
     /// Some other invalid option.
     InvalidOption = 5199,
 
+    // 5200–5299: files (`sladd_scan_file`).
+    /// The file could not be read: it does not exist, is a directory, or
+    /// permission was denied. Nothing was reported.
+    Io = 5201,
+    /// Part of the file (or all of it) could not be read: encrypted,
+    /// damaged, a format not known, over a size limit, a PDF page without
+    /// a text layer. The unscanned callback was called for each; the file
+    /// must not be taken as clean, whatever was found.
+    Unscanned = 5202,
+    /// A callback returned nonzero and the scan stopped there; the counts
+    /// tell how much was reported.
+    Stopped = 5203,
+
     // 5900–5999: internal.
     /// sladd panicked: a bug in sladd. The panic was caught and no output
     /// was written; please report it.
@@ -64,7 +77,7 @@ impl sladd_result {
 }
 
 /// Every code, for the messages and the tests.
-const ALL: [sladd_result; 12] = [
+const ALL: [sladd_result; 15] = [
     sladd_result::Ok,
     sladd_result::NullParameter,
     sladd_result::InsufficientSpace,
@@ -76,6 +89,9 @@ const ALL: [sladd_result; 12] = [
     sladd_result::NoKinds,
     sladd_result::InvalidRedactStyle,
     sladd_result::InvalidOption,
+    sladd_result::Io,
+    sladd_result::Unscanned,
+    sladd_result::Stopped,
     sladd_result::Panic,
 ];
 
@@ -124,6 +140,15 @@ impl sladd_result {
                  keep_birthdate)"
             }
             sladd_result::InvalidOption => "invalid scanner option",
+            sladd_result::Io => {
+                "the file could not be read (missing, a directory, or no \
+                 permission)"
+            }
+            sladd_result::Unscanned => {
+                "part of the file could not be read (encrypted, damaged, \
+                 format not known or over a limit): not clean"
+            }
+            sladd_result::Stopped => "a callback stopped the scan",
             sladd_result::Panic => {
                 "internal error: sladd panicked (a bug; please report it)"
             }
@@ -183,7 +208,7 @@ mod tests {
     fn codes_are_distinct_and_stable() {
         let want = [
             0, 5001, 5002, 5101, 5102, 5103, 5104, 5105, 5106, 5107, 5199,
-            5901,
+            5201, 5202, 5203, 5901,
         ];
         let got: Vec<c_int> = ALL.iter().map(|r| r.code()).collect();
         assert_eq!(got, want);

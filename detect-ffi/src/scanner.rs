@@ -26,6 +26,13 @@ pub struct sladd_scanner {
     style: RedactStyle,
 }
 
+impl sladd_scanner {
+    /// The scanner inside the handle.
+    pub(crate) fn scanner(&self) -> &Scanner {
+        &self.scanner
+    }
+}
+
 /// One finding. `start` and `end` are a half-open range of byte offsets
 /// into the input, covering the finding as written (separators
 /// included); the input's `end - start` bytes at `start` are the match.

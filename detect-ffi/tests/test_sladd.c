@@ -8,10 +8,14 @@
  * Every number used here is synthetic: never put a real one in a test.
  */
 
+/* mkdtemp and rmdir, for the files of test_scan_file. */
+#define _POSIX_C_SOURCE 200809L
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sladd.h"
 
@@ -183,7 +187,8 @@ static void test_result_message(void) {
         SLADD_RESULT_INVALID_CONFIDENCE, SLADD_RESULT_INVALID_DATE,
         SLADD_RESULT_INVALID_WINDOW,     SLADD_RESULT_NO_KINDS,
         SLADD_RESULT_INVALID_REDACT_STYLE, SLADD_RESULT_INVALID_OPTION,
-        SLADD_RESULT_PANIC,
+        SLADD_RESULT_IO,                 SLADD_RESULT_UNSCANNED,
+        SLADD_RESULT_STOPPED,            SLADD_RESULT_PANIC,
     };
     char prev[256] = "";
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
@@ -195,6 +200,8 @@ static void test_result_message(void) {
     }
     CHECK(SLADD_RESULT_NULL_PARAMETER == 5001);
     CHECK(SLADD_RESULT_PANIC == 5901);
+    CHECK(SLADD_RESULT_IO == 5201 && SLADD_RESULT_UNSCANNED == 5202 &&
+          SLADD_RESULT_STOPPED == 5203);
 
     /* Unknown codes still get a message. */
     CHECK_RC(sladd_result_message(12345, buf, sizeof buf, &n),
@@ -991,6 +998,184 @@ static void test_threads(void) {
     sladd_scanner_free(sc);
 }
 
+/* What the callbacks of sladd_scan_file saw. */
+#define SEEN_MAX 8
+struct seen {
+    size_t n, n_unscanned;
+    char part[SEEN_MAX][64];
+    sladd_match m[SEEN_MAX];
+    size_t line[SEEN_MAX], column[SEEN_MAX];
+    char location[SEEN_MAX][64], reason[SEEN_MAX][128];
+    size_t stop_at; /* return nonzero at this call (1-based); 0: never */
+};
+
+static void copy_str(char *dst, size_t cap, const char *src) {
+    snprintf(dst, cap, "%s", src != NULL ? src : "(null)");
+}
+
+static int on_finding(void *ctx, const sladd_file_finding *f) {
+    struct seen *s = ctx;
+    if (s->n < SEEN_MAX) {
+        copy_str(s->part[s->n], sizeof s->part[0], f->part);
+        s->m[s->n] = f->m;
+        s->line[s->n] = f->line;
+        s->column[s->n] = f->column;
+    }
+    s->n++;
+    return s->stop_at != 0 && s->n == s->stop_at;
+}
+
+static int on_unscanned(void *ctx, const char *location, const char *reason) {
+    struct seen *s = ctx;
+    if (s->n_unscanned < SEEN_MAX) {
+        copy_str(s->location[s->n_unscanned], sizeof s->location[0],
+                 location);
+        copy_str(s->reason[s->n_unscanned], sizeof s->reason[0], reason);
+    }
+    s->n_unscanned++;
+    return s->stop_at != 0 && s->n_unscanned == s->stop_at;
+}
+
+/* Writes `len` bytes to `dir`/`name`; the path goes to `path`. */
+static int write_file(const char *dir, const char *name, const void *data,
+                      size_t len, char *path, size_t cap) {
+    snprintf(path, cap, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (f == NULL) {
+        return 0;
+    }
+    size_t put = fwrite(data, 1, len, f);
+    return fclose(f) == 0 && put == len;
+}
+
+static void test_scan_file(void) {
+    sladd_options opts;
+    memset(&opts, 0, sizeof opts);
+    opts.kinds = "ids";
+    sladd_scanner *sc = new_scanner(&opts);
+    char dir[] = "/tmp/sladd-c-test-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char eml[256], html[256], bin[256], txt[256], missing[256];
+
+    /* An e-mail: an fnr in the (RFC 2047) Subject, a CPR on the body's
+     * second line. */
+    const char *mail =
+        "From: Saksbehandler <sak@example.invalid>\r\n"
+        "Subject: =?utf-8?Q?S=C3=B8knad_fnr_01018000055?=\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        "\r\n"
+        "Hei,\r\n"
+        "CPR 010180-1004 er mottatt.\r\n";
+    CHECK(write_file(dir, "brev.eml", mail, strlen(mail), eml, sizeof eml));
+    struct seen s;
+    memset(&s, 0, sizeof s);
+    size_t n_found = 99, n_unscanned = 99;
+    CHECK_RC(sladd_scan_file(sc, eml, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_OK);
+    CHECK(n_found == 2 && s.n == 2);
+    CHECK(n_unscanned == 0 && s.n_unscanned == 0);
+    CHECK(strcmp(s.part[0], "headers") == 0);
+    CHECK(s.m[0].kind == SLADD_KIND_NO_FNR && s.m[0].end - s.m[0].start == 11);
+    CHECK(strcmp(s.part[1], "part 0") == 0);
+    CHECK(s.m[1].kind == SLADD_KIND_DK_CPR &&
+          s.m[1].confidence == SLADD_CONFIDENCE_HIGH);
+    CHECK(s.m[1].end - s.m[1].start == strlen("010180-1004"));
+    CHECK(s.line[1] == 2 && s.column[1] == 5);
+
+    /* Counts and callbacks are optional. */
+    CHECK_RC(sladd_scan_file(sc, eml, NULL, NULL, NULL, NULL, NULL),
+             SLADD_RESULT_OK);
+    n_found = 99;
+    CHECK_RC(sladd_scan_file(sc, eml, NULL, NULL, NULL, &n_found, NULL),
+             SLADD_RESULT_OK);
+    CHECK(n_found == 2);
+
+    /* A nonzero return stops the scan. */
+    memset(&s, 0, sizeof s);
+    s.stop_at = 1;
+    CHECK_RC(sladd_scan_file(sc, eml, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_STOPPED);
+    CHECK(s.n == 1 && n_found == 1 && n_unscanned == 0);
+
+    /* HTML: tags and entities are not text; the column counts
+     * characters (the ø is two bytes). */
+    const char *page = "<html><body><p>S&oslash;ker</p>"
+                       "<p>S\xc3\xb8knad fnr 010180&nbsp;00055</p>"
+                       "</body></html>";
+    CHECK(write_file(dir, "vedtak.html", page, strlen(page), html,
+                     sizeof html));
+    memset(&s, 0, sizeof s);
+    CHECK_RC(sladd_scan_file(sc, html, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_OK);
+    CHECK(n_found == 1 && s.n == 1 && strcmp(s.part[0], "body") == 0);
+    CHECK(s.m[0].kind == SLADD_KIND_NO_FNR);
+    CHECK(s.line[0] == 2 && s.column[0] == 12);
+    /* "Søker\nSøknad fnr " is 19 bytes. */
+    CHECK(s.m[0].start == 19);
+
+    /* Binary garbage: unscanned, after the callback, never clean. */
+    unsigned char junk[350];
+    for (size_t i = 0; i < sizeof junk; i++) {
+        static const unsigned char pat[] = {0, 1, 2, 3, 0xff, 0xfe, 0};
+        junk[i] = pat[i % sizeof pat];
+    }
+    CHECK(write_file(dir, "scan.bin", junk, sizeof junk, bin, sizeof bin));
+    memset(&s, 0, sizeof s);
+    CHECK_RC(sladd_scan_file(sc, bin, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_UNSCANNED);
+    CHECK(n_found == 0 && s.n == 0);
+    CHECK(n_unscanned == 1 && s.n_unscanned == 1);
+    CHECK(strcmp(s.location[0], "") == 0);
+    CHECK(strcmp(s.reason[0], "format not known") == 0);
+    /* Ignoring the callbacks and counts still gives UNSCANNED. */
+    CHECK_RC(sladd_scan_file(sc, bin, NULL, NULL, NULL, NULL, NULL),
+             SLADD_RESULT_UNSCANNED);
+    memset(&s, 0, sizeof s);
+    s.stop_at = 1;
+    CHECK_RC(sladd_scan_file(sc, bin, on_finding, on_unscanned, &s, NULL,
+                             &n_unscanned),
+             SLADD_RESULT_STOPPED);
+    CHECK(s.n_unscanned == 1 && n_unscanned == 1);
+
+    /* A clean text file. */
+    const char *note = "Ingen data her.\n";
+    CHECK(write_file(dir, "notat.txt", note, strlen(note), txt, sizeof txt));
+    memset(&s, 0, sizeof s);
+    CHECK_RC(sladd_scan_file(sc, txt, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_OK);
+    CHECK(n_found == 0 && n_unscanned == 0 && s.n == 0 &&
+          s.n_unscanned == 0);
+
+    /* A file that cannot be read: no callback, counts untouched. */
+    snprintf(missing, sizeof missing, "%s/finnes-ikke.docx", dir);
+    memset(&s, 0, sizeof s);
+    n_found = 99;
+    n_unscanned = 99;
+    CHECK_RC(sladd_scan_file(sc, missing, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_IO);
+    CHECK(n_found == 99 && n_unscanned == 99 && s.n == 0 &&
+          s.n_unscanned == 0);
+    CHECK_RC(sladd_scan_file(sc, dir, on_finding, on_unscanned, &s,
+                             &n_found, &n_unscanned),
+             SLADD_RESULT_IO);
+    CHECK(s.n == 0 && s.n_unscanned == 0);
+    CHECK_RC(sladd_scan_file(NULL, eml, NULL, NULL, NULL, NULL, NULL),
+             SLADD_RESULT_NULL_PARAMETER);
+    CHECK_RC(sladd_scan_file(sc, NULL, NULL, NULL, NULL, NULL, NULL),
+             SLADD_RESULT_NULL_PARAMETER);
+
+    CHECK(remove(eml) == 0 && remove(html) == 0 && remove(bin) == 0 &&
+          remove(txt) == 0);
+    CHECK(rmdir(dir) == 0);
+    sladd_scanner_free(sc);
+}
+
 int main(void) {
     test_names_and_version();
     test_result_message();
@@ -1005,6 +1190,7 @@ int main(void) {
     test_invalid_utf8();
     test_large_input();
     test_threads();
+    test_scan_file();
     printf("sladd-c-test: passed=%d failed=%d\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

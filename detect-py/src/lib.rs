@@ -25,6 +25,7 @@ once to UTF-8) and scanned without the GIL whenever that pays: always in
 #![forbid(unsafe_code)]
 
 mod errors;
+mod files;
 mod offsets;
 mod parallel;
 
@@ -792,6 +793,56 @@ impl Scanner {
         }
     }
 
+    /// The findings in the document at ``path`` (docx, xlsx, pptx, odt,
+    /// ods, odp, pdf, eml, html, rtf, zip or text), part by part, as a
+    /// ``FileReport``; read and scanned with the GIL released. Anything
+    /// that could not be read is in ``unscanned`` and makes the report
+    /// not ``clean``. A file that cannot be opened raises ``OSError``.
+    ///
+    /// >>> import pathlib, tempfile
+    /// >>> d = tempfile.TemporaryDirectory()
+    /// >>> p = pathlib.Path(d.name, "vedtak.html")
+    /// >>> _ = p.write_text('<p>fnr 010180 00055</p><img alt="Kari Nordmann">')
+    /// >>> r = sladd.Scanner(kinds=["ids"]).scan_file(p)
+    /// >>> r.format, [(f.part, f.match.kind, f.match.start) for f in r.findings]
+    /// ('html', [('body', 'no_fnr', 4)])
+    /// >>> d.cleanup()
+    fn scan_file(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+    ) -> PyResult<files::FileReport> {
+        files::scan_file(py, &self.inner, path)
+    }
+
+    /// Writes a copy of the document ``src`` to ``dst``, of the same
+    /// format, with every finding masked in every part (``*`` per letter
+    /// or digit). ``dst`` is written atomically: a temporary file beside
+    /// it is renamed over it once complete, so nothing half-written is
+    /// ever left. A PDF cannot be redacted in place safely and raises
+    /// ``SladdError`` unless ``text=True``, which writes its redacted text.
+    /// A file with any part that could not be read raises ``SladdError``
+    /// with the reasons, and nothing is written.
+    ///
+    /// >>> import pathlib, tempfile
+    /// >>> d = tempfile.TemporaryDirectory()
+    /// >>> src, dst = pathlib.Path(d.name, "a.txt"), pathlib.Path(d.name, "b.txt")
+    /// >>> _ = src.write_text("CPR 010180-1004\n")
+    /// >>> sladd.Scanner().redact_file(src, dst)
+    /// >>> dst.read_text()
+    /// 'CPR ******-****\n'
+    /// >>> d.cleanup()
+    #[pyo3(signature = (src, dst, *, text=false))]
+    fn redact_file(
+        &self,
+        py: Python<'_>,
+        src: std::path::PathBuf,
+        dst: std::path::PathBuf,
+        text: bool,
+    ) -> PyResult<()> {
+        files::redact_file(py, &self.inner, src, dst, text)
+    }
+
     /// Whether ``value`` (one identifier, separators allowed) is a valid
     /// ``kind``, judged against this scanner's reference date.
     ///
@@ -904,6 +955,7 @@ fn _sladd(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scan, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    files::register(m)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add("SladdError", py.get_type::<SladdError>())?;
     m.add("BuildError", py.get_type::<BuildError>())?;

@@ -12,7 +12,9 @@ from sladd import _sladd
 OBJECTS = [sladd, _sladd.Scanner, _sladd.Match, _sladd.Scanner.scan,
            _sladd.Scanner.scan_batch, _sladd.Scanner.redact,
            _sladd.Scanner.validate, _sladd.scan, _sladd.redact,
-           _sladd.validate]
+           _sladd.validate, _sladd.Scanner.scan_file, _sladd.Scanner.redact_file,
+           _sladd.scan_file, _sladd.redact_file, _sladd.FileReport,
+           _sladd.FileFinding]
 
 
 @pytest.mark.parametrize("obj", OBJECTS, ids=lambda o: getattr(o, "__qualname__", o.__name__))

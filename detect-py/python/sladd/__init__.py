@@ -32,6 +32,12 @@ names and allow-list, and scans many texts in parallel with
 (``byte_start``/``utf16_start`` give the others). Bad arguments raise
 ``ValueError`` subclasses (``BuildError``, ``UnknownKindError``,
 ``UnknownStyleError``).
+
+Documents on disk (docx, xlsx, pptx, odt, ods, odp, pdf, eml, html, rtf,
+zip, text) are scanned with ``scan_file`` (a ``FileReport``: findings by
+part, and what could not be read; ``clean`` only when everything was read
+and nothing found) and redacted with ``redact_file`` (same format, written
+atomically; a PDF only as text, with ``text=True``).
 """
 
 from sladd._sladd import (
@@ -44,6 +50,8 @@ from sladd._sladd import (
     STYLES,
     Assessment,
     BuildError,
+    FileFinding,
+    FileReport,
     Match,
     Scanner,
     SladdError,
@@ -52,7 +60,9 @@ from sladd._sladd import (
     __version__,
     assess,
     redact,
+    redact_file,
     scan,
+    scan_file,
     validate,
 )
 
@@ -66,6 +76,8 @@ __all__ = [
     "STYLES",
     "Assessment",
     "BuildError",
+    "FileFinding",
+    "FileReport",
     "Match",
     "Scanner",
     "SladdError",
@@ -74,6 +86,8 @@ __all__ = [
     "__version__",
     "assess",
     "redact",
+    "redact_file",
     "scan",
+    "scan_file",
     "validate",
 ]

@@ -1,20 +1,26 @@
 """Type stubs of the native module sladd._sladd (checked by mypy.stubtest)."""
 
 import datetime
+import os
 from collections.abc import Iterable
 from typing import Literal, Optional, Union, final, overload
 
 _Text = Union[str, bytes, bytearray]
 _Style = Literal["mask", "label", "keep_birthdate"]
+_Path = Union[str, os.PathLike[str]]
 
 __all__ = [
     "Scanner",
     "Match",
     "Assessment",
+    "FileFinding",
+    "FileReport",
     "assess",
     "scan",
     "redact",
     "validate",
+    "scan_file",
+    "redact_file",
     "_panic_for_tests",
     "SladdError",
     "BuildError",
@@ -90,6 +96,32 @@ class Assessment:
     def findings(self) -> list[Match]: ...
 
 @final
+class FileFinding:
+    @property
+    def part(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def match(self) -> Match: ...
+
+@final
+class FileReport:
+    @property
+    def path(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def parts(self) -> int: ...
+    @property
+    def findings(self) -> list[FileFinding]: ...
+    @property
+    def unscanned(self) -> list[tuple[str, str]]: ...
+    @property
+    def clean(self) -> bool: ...
+
+@final
 class Scanner:
     def __new__(
         cls,
@@ -120,6 +152,8 @@ class Scanner:
     def redact(
         self, text: Union[bytes, bytearray], style: _Style = "mask"
     ) -> bytes: ...
+    def scan_file(self, path: _Path) -> FileReport: ...
+    def redact_file(self, src: _Path, dst: _Path, *, text: bool = False) -> None: ...
     def validate(self, kind: str, value: _Text) -> bool: ...
     def explain(self, kind: str, value: _Text) -> Optional[str]: ...
 
@@ -130,4 +164,6 @@ def redact(text: str, style: _Style = "mask") -> str: ...
 @overload
 def redact(text: Union[bytes, bytearray], style: _Style = "mask") -> bytes: ...
 def validate(kind: str, value: _Text) -> bool: ...
+def scan_file(path: _Path) -> FileReport: ...
+def redact_file(src: _Path, dst: _Path, *, text: bool = False) -> None: ...
 def _panic_for_tests() -> None: ...
