@@ -811,6 +811,24 @@ impl Scanner {
         valid.ok_or_else(|| own.or(other).unwrap_or(Reason::Shape))
     }
 
+    /// This scanner with other text passes (and no allow-list): for the
+    /// tests that compare passes.
+    #[cfg(test)]
+    pub(crate) fn with_passes(
+        &self,
+        passes: Vec<Box<dyn crate::text::TextPass>>,
+    ) -> Scanner {
+        Scanner {
+            direct: false,
+            data: Arc::new(Data {
+                keywords: crate::context::Keywords::build(),
+                passes,
+                allow: crate::data::AllowList::new(&[]),
+            }),
+            ..self.clone()
+        }
+    }
+
     /// The bytes a decision about a finding may look at after its start:
     /// the longest span of any pass and what it reads after it. The
     /// streaming scanner keeps this much ahead.

@@ -10,6 +10,8 @@ pub(crate) mod contact;
 pub(crate) mod financial;
 pub(crate) mod num;
 pub(crate) mod orgs;
+#[cfg(test)]
+pub(crate) mod reference;
 
 use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -47,9 +49,17 @@ pub(crate) trait TextPass:
 /// The text passes of a scanner with the caller's `lists`, in a fixed
 /// order. The merge resolves overlaps by group and span, not by this order.
 pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
-    vec![
+    let mut v: Vec<Box<dyn TextPass>> = vec![
         Box::new(names::NamesPass::new(&lists.known_names)),
         Box::new(terms::TermsPass::new(&lists.terms)),
+    ];
+    v.extend(digit_passes());
+    v
+}
+
+/// The passes of the contact, financial and organisation kinds.
+pub(crate) fn digit_passes() -> Vec<Box<dyn TextPass>> {
+    vec![
         Box::new(contact::EmailPass),
         Box::new(contact::ContactPass),
         Box::new(financial::FinancialPass),
