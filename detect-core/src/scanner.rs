@@ -777,7 +777,7 @@ impl Scanner {
                 .iter()
                 .filter(|p| p.kinds().contains(kind))
                 .find_map(|p| {
-                    p.find_at(&all, v, 0).filter(|m| {
+                    p.find_kind_at(&all, v, 0, kind).filter(|m| {
                         m.kind == kind && m.start == 0 && m.end == v.len()
                     })
                 })

@@ -7,6 +7,7 @@
 //! kinds come from the kinds table (`kind.rs`).
 
 pub(crate) mod contact;
+pub(crate) mod digits;
 pub(crate) mod financial;
 pub(crate) mod num;
 pub(crate) mod orgs;
@@ -20,7 +21,7 @@ pub(crate) mod names;
 pub(crate) mod terms;
 
 use crate::data::Lists;
-use crate::kind::KindSet;
+use crate::kind::{Kind, KindSet};
 use crate::scanner::{Match, Scanner};
 
 /// One detection pass over text.
@@ -44,6 +45,21 @@ pub(crate) trait TextPass:
     /// The first finding of one of `sc`'s kinds, at any confidence, that
     /// starts at or after `from`. Allocates nothing.
     fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match>;
+
+    /// [`find_at`](Self::find_at) for one of the pass's kinds, as the
+    /// pass finds it with only its kinds that are judged together with
+    /// `kind` (`Scanner::explain`). A pass whose kinds are always judged
+    /// together keeps the default.
+    fn find_kind_at(
+        &self,
+        sc: &Scanner,
+        h: &[u8],
+        from: usize,
+        kind: Kind,
+    ) -> Option<Match> {
+        let _ = kind;
+        self.find_at(sc, h, from)
+    }
 }
 
 /// The text passes of a scanner with the caller's `lists`, in a fixed
@@ -59,10 +75,5 @@ pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
 
 /// The passes of the contact, financial and organisation kinds.
 pub(crate) fn digit_passes() -> Vec<Box<dyn TextPass>> {
-    vec![
-        Box::new(contact::EmailPass),
-        Box::new(contact::ContactPass),
-        Box::new(financial::FinancialPass),
-        Box::new(orgs::OrgPass),
-    ]
+    vec![Box::new(contact::EmailPass), Box::new(digits::DigitPass)]
 }

@@ -333,6 +333,45 @@ mod equivalence {
     }
 
     #[test]
+    fn the_same_label_classes_as_the_reference() {
+        // Every label word, cut, extended and inside compounds, and the
+        // words of the generated texts.
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for (t, _, _) in super::num::LABELS {
+            let t = t.as_bytes();
+            for cut in 0..=t.len() {
+                words.push(t[..cut].to_vec());
+                words.push(t[cut..].to_vec());
+            }
+            for pre in [&b""[..], b"jobb", b"k", b"xx"] {
+                for post in [&b""[..], b"s", b"nummer", b"et"] {
+                    words.push([pre, t, post].concat());
+                }
+            }
+        }
+        for t in texts() {
+            for w in
+                t.split(|c: char| !c.is_alphabetic() && c != '.' && c != '-')
+            {
+                let mut buf = [0; 40];
+                words.push(super::num::lower(w.as_bytes(), &mut buf).to_vec());
+            }
+        }
+        let mut labels = 0;
+        for w in &words {
+            let a = super::num::classify(w);
+            labels += usize::from(a != super::num::Label::None);
+            assert_eq!(
+                format!("{a:?}"),
+                format!("{:?}", crate::text::num::classify(w)),
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+        assert!(labels > 1000, "{labels}");
+    }
+
+    #[test]
     fn the_same_verdicts_as_the_reference() {
         let (old, new) = scanners(KindSet::ALL);
         let mut r = Rng(0x14_15);

@@ -328,7 +328,7 @@ pub(crate) enum Label {
 }
 
 #[derive(Clone, Copy)]
-enum Fit {
+pub(crate) enum Fit {
     /// The word starts with it.
     Prefix,
     /// The word is it.
@@ -341,7 +341,7 @@ use Fit::{Contains, Prefix, Word};
 
 /// The label words, lower case; the first entry that fits a word wins.
 /// Words that fit no entry are passed over.
-const LABELS: &[(&str, Fit, Label)] = &[
+pub(crate) const LABELS: &[(&str, Fit, Label)] = &[
     // Not labels although they start like one.
     ("kontor", Prefix, Label::None),
     ("kontakt", Prefix, Label::None),
@@ -512,7 +512,7 @@ pub(crate) fn thousands(lens: &[u8]) -> bool {
         && lens[1..].iter().all(|&l| l == 3)
 }
 
-fn classify(w: &[u8]) -> Label {
+pub(crate) fn classify(w: &[u8]) -> Label {
     let Some(&first) = w.first() else { return Label::None };
     if !FIRST[first as usize] {
         // Only a compound can still hold a label (`jobbtelefon`).
