@@ -23,11 +23,16 @@ use crate::text::{TextPass, contact, financial, orgs};
 #[derive(Debug, Default)]
 pub(crate) struct DigitPass;
 
+/// A detector's finding at a digit run: `(scanner, haystack, from, run
+/// start, run end, shared facts)`.
+type AtRun =
+    fn(&Scanner, &[u8], usize, usize, usize, &mut Cx) -> Option<Match>;
+
 /// One detector: its kinds, how far before its digit run a finding may
 /// start, and the finding at a run.
 struct Detector {
     kinds: KindSet,
-    at_run: fn(&Scanner, &[u8], usize, usize, usize, &mut Cx) -> Option<Match>,
+    at_run: AtRun,
 }
 
 const DETECTORS: [Detector; 3] = [

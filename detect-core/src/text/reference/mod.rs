@@ -256,7 +256,7 @@ mod equivalence {
     fn soup(r: &mut Rng, len: usize) -> String {
         let mut s = String::new();
         while s.len() < len {
-            s.push_str(*r.pick(PIECES));
+            s.push_str(r.pick::<&str>(PIECES));
         }
         s
     }
@@ -271,7 +271,7 @@ mod equivalence {
             if let Some(piece) = src.get(a..b) {
                 s.push_str(piece);
                 if r.chance(1, 3) {
-                    s.push_str(*r.pick(PIECES));
+                    s.push_str(r.pick::<&str>(PIECES));
                 }
             }
         }
@@ -279,7 +279,7 @@ mod equivalence {
     }
 
     fn texts() -> Vec<String> {
-        let mut r = Rng(0x5eed_14);
+        let mut r = Rng(0x005e_ed14);
         let (corpus, _) = contact_gen::corpus(14, 3000);
         let mut out = vec![contact_gen::prose(15, 400_000)];
         out.push(splices(&mut r, &corpus, 400_000));
