@@ -83,6 +83,9 @@ DUF.
 #![deny(missing_docs)]
 #![forbid(unsafe_op_in_unsafe_fn)]
 
+#[cfg(test)]
+extern crate self as detect_core;
+
 mod checksum;
 mod context;
 mod data;

@@ -777,7 +777,7 @@ impl Scanner {
                 .iter()
                 .filter(|p| p.kinds().contains(kind))
                 .find_map(|p| {
-                    p.find_at(&all, v, 0).filter(|m| {
+                    p.find_kind_at(&all, v, 0, kind).filter(|m| {
                         m.kind == kind && m.start == 0 && m.end == v.len()
                     })
                 })
@@ -809,6 +809,24 @@ impl Scanner {
             Err(_) => {}
         });
         valid.ok_or_else(|| own.or(other).unwrap_or(Reason::Shape))
+    }
+
+    /// This scanner with other text passes (and no allow-list): for the
+    /// tests that compare passes.
+    #[cfg(test)]
+    pub(crate) fn with_passes(
+        &self,
+        passes: Vec<Box<dyn crate::text::TextPass>>,
+    ) -> Scanner {
+        Scanner {
+            direct: false,
+            data: Arc::new(Data {
+                keywords: crate::context::Keywords::build(),
+                passes,
+                allow: crate::data::AllowList::new(&[]),
+            }),
+            ..self.clone()
+        }
     }
 
     /// The bytes a decision about a finding may look at after its start:

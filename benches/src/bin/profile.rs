@@ -10,11 +10,13 @@
 //! Arguments: the corpus (`prose`, `postliste`, `digits`, `redact`), the
 //! number of passes (default 20), `naive` to run the baseline instead, and
 //! `check` to assert the expected count first, or `dump=PATH` to write the
-//! corpus to a file and exit.
+//! corpus to a file and exit; `kinds=ids,contact,financial` scans with
+//! those kinds or groups instead of the ID kinds.
 
 use std::hint::black_box;
 use std::time::Instant;
 
+use detect_core::Scanner;
 use sladd_benches::{Naive, SEED, id_scanner};
 
 fn main() {
@@ -35,7 +37,13 @@ fn main() {
         }
         other => panic!("unknown corpus {other:?}"),
     };
-    let sc = id_scanner();
+    let sc = match args.iter().find_map(|a| a.strip_prefix("kinds=")) {
+        Some(k) => Scanner::builder()
+            .kind_names(k.split(','))
+            .build()
+            .expect("valid kinds"),
+        None => id_scanner(),
+    };
     let naive = Naive::new(sc.clone());
     if let Some(path) = args.iter().find_map(|a| a.strip_prefix("dump=")) {
         std::fs::write(path, &corpus.text).expect("write the corpus");

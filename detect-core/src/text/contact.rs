@@ -9,43 +9,27 @@
 //! position-determined.
 
 use crate::kind::{Confidence, Flags, Kind, KindSet};
-use crate::prefilter;
 use crate::scanner::{Match, Scanner};
 use crate::shape;
 use crate::text::TextPass;
 use crate::text::num::{
-    self, DOT, Groups, HYPHEN, Label, SPACE, char_at, char_before,
+    self, Cx, DOT, Groups, HYPHEN, Label, SPACE, char_at, char_before,
     label_before, letter_at, letter_before,
 };
 
-/// The contact pass for phone numbers and street addresses.
-#[derive(Debug, Default)]
-pub(crate) struct ContactPass;
-
-const KINDS: KindSet = KindSet::of(&[Kind::Phone, Kind::Address]);
+/// The kinds of the phone and address detector.
+pub(crate) const KINDS: KindSet = KindSet::of(&[Kind::Phone, Kind::Address]);
 
 /// The longest local part read back from `@`.
 const MAX_LOCAL: usize = 64;
 /// The longest domain read after `@`.
 const MAX_DOMAIN: usize = 253;
 /// How far before its house number a street name may start.
-const MAX_STREET: usize = 80;
+pub(crate) const MAX_STREET: usize = 80;
 
-impl TextPass for ContactPass {
-    fn kinds(&self) -> KindSet {
-        KINDS
-    }
-
-    fn reach(&self) -> usize {
-        // A street name before its number, the number, floor, postcode
-        // and town.
-        MAX_STREET + 160
-    }
-
-    fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
-        next_digit_finding(sc, h, from)
-    }
-}
+/// The bytes a phone or address decision may look at after its start: a
+/// street name before its number, the number, floor, postcode and town.
+pub(crate) const REACH: usize = MAX_STREET + 160;
 
 /// The e-mail pass: a pass of its own, so that the merge keeps its place
 /// (the next `@`) while the digit kinds report between two addresses.
@@ -190,54 +174,50 @@ fn url_userinfo(h: &[u8], s: usize) -> bool {
 
 // ------------------------------------------------------ phones, addresses
 
-/// The first phone number or address starting at or after `from`.
-fn next_digit_finding(sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
+/// The phone number or address found at the digit run `p..run_end` (no
+/// digit before it), starting at or after `from`: the address whose house
+/// number it is, else the phone number starting at it or at the `+`/`(`
+/// before it.
+pub(crate) fn at_run(
+    sc: &Scanner,
+    h: &[u8],
+    from: usize,
+    p: usize,
+    run_end: usize,
+    cx: &mut Cx,
+) -> Option<Match> {
     let phone = sc.kinds.contains(Kind::Phone);
     let address = sc.kinds.contains(Kind::Address);
-    let mut i = from;
-    loop {
-        let p = prefilter::find(h, i)?;
-        if shape::digit_at(h, p).is_none() {
-            i = p + 1;
-            continue;
-        }
-        let run_end = skip_run(h, p);
-        if shape::digit_before(h, p) {
-            i = run_end;
-            continue;
-        }
-        // A house number follows a word and a space.
-        if address
-            && p >= 3
-            && h[p - 1] == b' '
-            && run_end - p <= 4
-            && (h[p - 2].is_ascii_alphabetic()
-                || h[p - 2] >= 0x80
-                || h[p - 2] == b'.')
-            && let Some(m) = address_at(sc, h, p)
-            && m.start() >= from
-        {
-            return Some(m);
-        }
-        if phone
-            && (num::at_least(h, p, 7)
-                || (p >= 1 && matches!(h[p - 1], b'+' | b'(')))
-        {
-            // A prefix before the digits: `+47`, `(+46)`, `(08)`.
-            for back in [2, 1, 0] {
-                if p >= back
-                    && p - back >= from
-                    && let Some(m) = phone_at(sc, h, p - back)
-                {
-                    return Some(m);
-                }
+    // A house number follows a word and a space.
+    if address
+        && p >= 3
+        && h[p - 1] == b' '
+        && run_end - p <= 4
+        && (h[p - 2].is_ascii_alphabetic()
+            || h[p - 2] >= 0x80
+            || h[p - 2] == b'.')
+        && let Some(m) = address_at(sc, h, p, cx)
+        && m.start() >= from
+    {
+        return Some(m);
+    }
+    if phone
+        && (cx.at_least7(h, p) || (p >= 1 && matches!(h[p - 1], b'+' | b'(')))
+    {
+        // A prefix before the digits: `+47`, `(+46)`, `(08)`.
+        for back in [2, 1, 0] {
+            if p >= back
+                && p - back >= from
+                && let Some(m) = phone_at(sc, h, p - back, cx)
+            {
+                return Some(m);
             }
         }
-        i = run_end;
     }
+    None
 }
 
-fn skip_run(h: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_run(h: &[u8], mut i: usize) -> usize {
     while let Some((_, l)) = shape::digit_at(h, i) {
         i += l;
     }
@@ -270,9 +250,9 @@ enum Form {
 
 /// The phone number starting at `s` (a digit, `+` or `(`): its form is
 /// read first, the label before it only for a form that holds.
-fn phone_at(sc: &Scanner, h: &[u8], s: usize) -> Option<Match> {
-    let (end, form, sep) = phone_form(sc, h, s)?;
-    let label = label_before(h, s, sc.before);
+fn phone_at(sc: &Scanner, h: &[u8], s: usize, cx: &mut Cx) -> Option<Match> {
+    let (end, form, sep) = phone_form(sc, h, s, cx)?;
+    let label = cx.label_before(h, s, sc.before);
     let level = match label {
         Label::Phone => Confidence::High,
         Label::None | Label::Email | Label::Address => match form {
@@ -294,6 +274,7 @@ fn phone_form(
     sc: &Scanner,
     h: &[u8],
     s: usize,
+    cx: &mut Cx,
 ) -> Option<(usize, Form, bool)> {
     let b = h[s];
     let mut i = s;
@@ -389,7 +370,7 @@ fn phone_form(
         }
         return Some((g2.end, Form::Strong, true));
     }
-    national(sc, h, s)
+    national(sc, h, s, cx)
 }
 
 fn skip_spaces(h: &[u8], mut i: usize) -> Option<usize> {
@@ -430,8 +411,13 @@ fn date_like(l: &[u8]) -> bool {
 }
 
 /// A national number without a country code at digit `s`.
-fn national(sc: &Scanner, h: &[u8], s: usize) -> Option<(usize, Form, bool)> {
-    let g = Groups::read(h, s, SPACE | HYPHEN | DOT, 6);
+fn national(
+    sc: &Scanner,
+    h: &[u8],
+    s: usize,
+    cx: &mut Cx,
+) -> Option<(usize, Form, bool)> {
+    let g = cx.groups6(h, s);
     let d = g.digits();
     let lens = g.lens();
     if !(7..=10).contains(&d.len())
@@ -487,7 +473,7 @@ fn national(sc: &Scanner, h: &[u8], s: usize) -> Option<(usize, Form, bool)> {
     if !num::right_ok(h, g.end) || num::amount_around(h, s, g.end) {
         return None;
     }
-    if num::id_at(sc, h, s) {
+    if cx.id_at(sc, h, s) {
         return None;
     }
     Some((g.end, form, g.ng > 1))
@@ -586,6 +572,17 @@ const WORDS: &[&str] = &[
     "brygge",
 ];
 
+/// The longest of [`WORDS`], in bytes: a longer word is none of them.
+const MAX_WORD: usize = 9;
+
+const _: () = {
+    let mut i = 0;
+    while i < WORDS.len() {
+        assert!(WORDS[i].len() <= MAX_WORD, "MAX_WORD is the longest word");
+        i += 1;
+    }
+};
+
 /// Street words that follow a name not in the genitive
 /// (`Frederiksberg Allé`).
 const FREE_WORDS: &[&str] = &["allé", "alle", "boulevard"];
@@ -638,14 +635,31 @@ fn in_list(w: &[u8], list: &[&str]) -> bool {
 fn ends_with_suffix(w: &[u8]) -> bool {
     let mut buf = [0; 40];
     let l = num::lower(w, &mut buf);
+    // Only the suffixes with the word's last byte can fit.
+    let Some(&last) = l.last() else { return false };
+    if !SUFFIX_LAST[usize::from(last)] {
+        return false;
+    }
     SUFFIXES.iter().any(|x| {
         let x = x.as_bytes();
         l.len() > x.len() + 1 && l.ends_with(x)
     })
 }
 
+/// The last bytes of [`SUFFIXES`].
+const SUFFIX_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < SUFFIXES.len() {
+        let x = SUFFIXES[i].as_bytes();
+        t[x[x.len() - 1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The street address whose house number starts at digit `p`.
-fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
+fn address_at(sc: &Scanner, h: &[u8], p: usize, cx: &mut Cx) -> Option<Match> {
     // House number: 1–4 digits, not starting with 0, after one space.
     if p < 3 || h[p - 1] != b' ' {
         return None;
@@ -662,9 +676,12 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
         return None;
     }
     let word = &h[ws..we];
+    // The case tests first: most words before a number are lower case,
+    // and only the street words of their own may be.
+    let upper = starts_upper(word);
     let (street, start) = if !abbrev
+        && (upper || word.iter().all(|b| !b.is_ascii_lowercase()))
         && ends_with_suffix(word)
-        && (starts_upper(word) || word.iter().all(|b| !b.is_ascii_lowercase()))
     {
         // One-word name; a prefix word before it belongs to it.
         let mut start = ws;
@@ -675,8 +692,8 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
             }
         }
         (Street::Suffix, start)
-    } else if in_list(word, WORDS)
-        || (abbrev && in_list(word, &["gt", "vn", "v"]))
+    } else if (word.len() <= MAX_WORD && in_list(word, WORDS))
+        || (abbrev && word.len() <= 2 && in_list(word, &["gt", "vn", "v"]))
     {
         // The capitalised words before it are the name (at most two:
         // `Olav Tryggvasons gate`).
@@ -703,12 +720,9 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
             return None;
         }
         (Street::Word, start)
-    } else if abbrev
-        && ends_with_any(word, &["gt", "vn"])
-        && starts_upper(word)
-    {
+    } else if abbrev && upper && ends_with_any(word, &["gt", "vn"]) {
         (Street::Suffix, ws)
-    } else if starts_upper(word) && !abbrev {
+    } else if upper && !abbrev {
         (Street::Labelled, ws)
     } else {
         return None;
@@ -722,7 +736,7 @@ fn address_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     let label = if street == Street::Labelled {
         num::label_within(h, start, sc.before, 2)
     } else {
-        label_before(h, start, sc.before)
+        cx.label_before(h, start, sc.before)
     };
     if street == Street::Labelled && label != Label::Address {
         return None;

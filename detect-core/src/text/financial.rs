@@ -6,62 +6,42 @@
 
 use crate::checksum::luhn_ok;
 use crate::kind::{Confidence, Flags, Kind, KindSet};
-use crate::prefilter;
 use crate::scanner::{Match, Scanner};
 use crate::shape;
-use crate::text::TextPass;
-use crate::text::num::{
-    self, DOT, Groups, HYPHEN, Label, SPACE, label_before,
-};
+use crate::text::num::{self, Cx, DOT, Groups, HYPHEN, Label, label_before};
 
-/// The financial pass.
-#[derive(Debug, Default)]
-pub(crate) struct FinancialPass;
-
-const KINDS: KindSet =
+/// The kinds of the financial detector.
+pub(crate) const KINDS: KindSet =
     KindSet::of(&[Kind::Iban, Kind::BankAccount, Kind::PaymentCard]);
 
-impl TextPass for FinancialPass {
-    fn kinds(&self) -> KindSet {
-        KINDS
-    }
+/// The bytes a financial decision may look at after its start: the
+/// longest IBAN (34 characters) in groups of four, and the bytes read
+/// after it.
+pub(crate) const REACH: usize = 64;
 
-    fn reach(&self) -> usize {
-        // The longest IBAN (34 characters) in groups of four, and the
-        // bytes read after it.
-        64
+/// The IBAN, card or account number found at the digit run `p` (no digit
+/// before it), starting at or after `from`: the IBAN whose country code
+/// stands right before it, else the card or account number starting at
+/// it.
+pub(crate) fn at_run(
+    sc: &Scanner,
+    h: &[u8],
+    from: usize,
+    p: usize,
+    cx: &mut Cx,
+) -> Option<Match> {
+    if p >= 2
+        && p - 2 >= from
+        && h[p - 1].is_ascii_uppercase()
+        && sc.kinds.contains(Kind::Iban)
+        && let Some(m) = iban_at(sc, h, p - 2)
+    {
+        return Some(m);
     }
-
-    fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
-        let mut i = from;
-        loop {
-            let p = prefilter::find(h, i)?;
-            if shape::digit_at(h, p).is_none() {
-                i = p + 1;
-                continue;
-            }
-            let mut run_end = p;
-            while let Some((_, l)) = shape::digit_at(h, run_end) {
-                run_end += l;
-            }
-            if !shape::digit_before(h, p) {
-                if p >= 2
-                    && p - 2 >= from
-                    && h[p - 1].is_ascii_uppercase()
-                    && sc.kinds.contains(Kind::Iban)
-                    && let Some(m) = iban_at(sc, h, p - 2)
-                {
-                    return Some(m);
-                }
-                if num::at_least(h, p, 7)
-                    && let Some(m) = number_at(sc, h, p)
-                {
-                    return Some(m);
-                }
-            }
-            i = run_end;
-        }
+    if cx.at_least7(h, p) {
+        return number_at(sc, h, p, cx);
     }
+    None
 }
 
 /// IBAN lengths per country: every SEPA country and the Nordic
@@ -194,7 +174,7 @@ pub(crate) fn mod97(chars: &[u8]) -> u32 {
 }
 
 /// A card or an account number at digit `p`.
-fn number_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
+fn number_at(sc: &Scanner, h: &[u8], p: usize, cx: &mut Cx) -> Option<Match> {
     if !num::left_ok(h, p) {
         return None;
     }
@@ -203,7 +183,7 @@ fn number_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     if !want_card && !want_account {
         return None;
     }
-    let g = Groups::read(h, p, SPACE | HYPHEN | DOT, 6);
+    let g = cx.groups6(h, p);
     if g.n < 7 {
         return None;
     }
@@ -229,11 +209,11 @@ fn number_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
     if !card_form && !account_form {
         return None;
     }
-    let label = label_before(h, p, sc.before);
+    let label = cx.label_before(h, p, sc.before);
     if matches!(label, Label::Other | Label::Phone | Label::Org | Label::Id) {
         return None;
     }
-    if num::id_at(sc, h, p) {
+    if cx.id_at(sc, h, p) {
         return None;
     }
     if want_card
@@ -243,7 +223,7 @@ fn number_at(sc: &Scanner, h: &[u8], p: usize) -> Option<Match> {
         return Some(m);
     }
     if want_account && label != Label::Card {
-        return account(sc, h, &g, label);
+        return account(sc, h, &g, label, cx);
     }
     None
 }
@@ -426,7 +406,13 @@ pub(crate) fn se_account_ok(clearing: &[u8], account: &[u8]) -> Option<bool> {
 }
 
 /// A bank account number (docs/rules-contact.md §6).
-fn account(sc: &Scanner, h: &[u8], g: &Groups, label: Label) -> Option<Match> {
+fn account(
+    sc: &Scanner,
+    h: &[u8],
+    g: &Groups,
+    label: Label,
+    cx: &mut Cx,
+) -> Option<Match> {
     let labelled = matches!(label, Label::Account | Label::Iban);
     if !g.one_sep() {
         return None;
@@ -474,7 +460,7 @@ fn account(sc: &Scanner, h: &[u8], g: &Groups, label: Label) -> Option<Match> {
         };
         // The account part may be an ID (a Danish account number is
         // CPR-shaped; Nordea personkonto is the personnummer).
-        if num::id_at(
+        if cx.id_at(
             sc,
             h,
             g.starts[if clearing.len() == 5 { 2.min(g.ng - 1) } else { 1 }],

@@ -7,9 +7,12 @@
 //! kinds come from the kinds table (`kind.rs`).
 
 pub(crate) mod contact;
+pub(crate) mod digits;
 pub(crate) mod financial;
 pub(crate) mod num;
 pub(crate) mod orgs;
+#[cfg(test)]
+pub(crate) mod reference;
 
 use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -18,7 +21,7 @@ pub(crate) mod names;
 pub(crate) mod terms;
 
 use crate::data::Lists;
-use crate::kind::KindSet;
+use crate::kind::{Kind, KindSet};
 use crate::scanner::{Match, Scanner};
 
 /// One detection pass over text.
@@ -42,17 +45,35 @@ pub(crate) trait TextPass:
     /// The first finding of one of `sc`'s kinds, at any confidence, that
     /// starts at or after `from`. Allocates nothing.
     fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match>;
+
+    /// [`find_at`](Self::find_at) for one of the pass's kinds, as the
+    /// pass finds it with only its kinds that are judged together with
+    /// `kind` (`Scanner::explain`). A pass whose kinds are always judged
+    /// together keeps the default.
+    fn find_kind_at(
+        &self,
+        sc: &Scanner,
+        h: &[u8],
+        from: usize,
+        kind: Kind,
+    ) -> Option<Match> {
+        let _ = kind;
+        self.find_at(sc, h, from)
+    }
 }
 
 /// The text passes of a scanner with the caller's `lists`, in a fixed
 /// order. The merge resolves overlaps by group and span, not by this order.
 pub(crate) fn passes(lists: &Lists) -> Vec<Box<dyn TextPass>> {
-    vec![
+    let mut v: Vec<Box<dyn TextPass>> = vec![
         Box::new(names::NamesPass::new(&lists.known_names)),
         Box::new(terms::TermsPass::new(&lists.terms)),
-        Box::new(contact::EmailPass),
-        Box::new(contact::ContactPass),
-        Box::new(financial::FinancialPass),
-        Box::new(orgs::OrgPass),
-    ]
+    ];
+    v.extend(digit_passes());
+    v
+}
+
+/// The passes of the contact, financial and organisation kinds.
+pub(crate) fn digit_passes() -> Vec<Box<dyn TextPass>> {
+    vec![Box::new(contact::EmailPass), Box::new(digits::DigitPass)]
 }

@@ -254,7 +254,25 @@ pub(crate) fn date8(d: &[u8]) -> bool {
 }
 
 /// The character that ends right before `i`, and its length.
+#[inline]
 pub(crate) fn char_before(h: &[u8], i: usize) -> Option<(char, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let b = h[i - 1];
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    if i >= 2 && b & 0xC0 == 0x80 && (0xC2..=0xDF).contains(&h[i - 2]) {
+        let v = u32::from(h[i - 2] & 0x1F) << 6 | u32::from(b & 0x3F);
+        return char::from_u32(v).map(|c| (c, 2));
+    }
+    char_before_slow(h, i)
+}
+
+/// [`char_before`] for the characters of three and four bytes (and
+/// broken UTF-8).
+fn char_before_slow(h: &[u8], i: usize) -> Option<(char, usize)> {
     let lo = i.saturating_sub(4);
     for s in (lo..i).rev() {
         if h[s] & 0xC0 != 0x80 {
@@ -490,20 +508,6 @@ const LABELS: &[(&str, Fit, Label)] = &[
     ("plusgiro", Prefix, Label::Other),
 ];
 
-/// The class of one label word (lower case).
-/// The first bytes of the label words that must start a word.
-const FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < LABELS.len() {
-        if !matches!(LABELS[i].1, Contains) {
-            t[LABELS[i].0.as_bytes()[0] as usize] = true;
-        }
-        i += 1;
-    }
-    t
-};
-
 /// Whether `w` is a thousands grouping (`1 234 567`, `12.345`): an
 /// amount's or a count's, never a phone's or an account's.
 pub(crate) fn thousands(lens: &[u8]) -> bool {
@@ -512,39 +516,102 @@ pub(crate) fn thousands(lens: &[u8]) -> bool {
         && lens[1..].iter().all(|&l| l == 3)
 }
 
-fn classify(w: &[u8]) -> Label {
-    let Some(&first) = w.first() else { return Label::None };
-    if !FIRST[first as usize] {
-        // Only a compound can still hold a label (`jobbtelefon`).
-        for &(t, fit, label) in LABELS {
-            let t = t.as_bytes();
-            if matches!(fit, Contains)
-                && w.len() >= t.len()
-                && (0..=w.len() - t.len())
-                    .any(|i| w[i] == t[0] && w[i..i + t.len()] == *t)
-            {
-                return label;
+/// The entries of [`LABELS`] that must start a word, by first byte, in
+/// table order (`NONE` ends a list).
+const BY_FIRST: [[u8; 16]; 256] = {
+    let mut t = [[NONE; 16]; 256];
+    let mut i = 0;
+    while i < LABELS.len() {
+        if !matches!(LABELS[i].1, Contains) {
+            let b = LABELS[i].0.as_bytes()[0] as usize;
+            let mut k = 0;
+            while t[b][k] != NONE {
+                k += 1;
             }
+            // A full list would drop entries: the build fails instead.
+            assert!(k < 15, "too many labels with one first byte");
+            t[b][k] = i as u8;
         }
-        return Label::None;
+        i += 1;
     }
-    for &(t, fit, label) in LABELS {
-        let t = t.as_bytes();
-        // One byte decides for most entries.
-        if w.len() < t.len() || (!matches!(fit, Contains) && t[0] != first) {
-            continue;
+    t
+};
+
+/// The end of a list of [`BY_FIRST`].
+const NONE: u8 = u8::MAX;
+
+/// The entries of [`LABELS`] a word may contain anywhere, in table order.
+const CONTAINED: [u8; 12] = {
+    let mut t = [NONE; 12];
+    let mut i = 0;
+    let mut k = 0;
+    while i < LABELS.len() {
+        if matches!(LABELS[i].1, Contains) {
+            t[k] = i as u8;
+            k += 1;
         }
+        i += 1;
+    }
+    assert!(k == t.len(), "CONTAINED holds every Contains entry");
+    t
+};
+
+/// The first bytes of the entries of [`CONTAINED`].
+const CONTAINED_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < CONTAINED.len() {
+        t[LABELS[CONTAINED[k] as usize].0.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The class of one label word (lower case): the label of the first
+/// entry of [`LABELS`] that fits it. The entries that must start the word
+/// are looked up by its first byte, and the word is searched for the
+/// others only where one of their first bytes stands.
+pub(crate) fn classify(w: &[u8]) -> Label {
+    let Some(&first) = w.first() else { return Label::None };
+    let mut best = LABELS.len();
+    for &k in &BY_FIRST[first as usize] {
+        if k == NONE {
+            break;
+        }
+        let (t, fit, _) = LABELS[k as usize];
+        let t = t.as_bytes();
         let ok = match fit {
             Prefix => w.starts_with(t),
             Word => w == t,
-            Contains => (0..=w.len() - t.len())
-                .any(|i| w[i] == t[0] && w[i..i + t.len()] == *t),
+            Contains => false,
         };
         if ok {
-            return label;
+            best = k as usize;
+            break;
         }
     }
-    Label::None
+    // The entries of CONTAINED found in the word, as bits: each start
+    // byte of one of them is tried once.
+    let mut found = 0u16;
+    for i in 0..w.len() {
+        if !CONTAINED_FIRST[usize::from(w[i])] {
+            continue;
+        }
+        for (bit, &k) in CONTAINED.iter().enumerate() {
+            let t = LABELS[usize::from(k)].0.as_bytes();
+            if t[0] == w[i]
+                && w.len() - i >= t.len()
+                && w[i..i + t.len()] == *t
+            {
+                found |= 1 << bit;
+            }
+        }
+    }
+    if found != 0 {
+        let k = usize::from(CONTAINED[found.trailing_zeros() as usize]);
+        best = best.min(k);
+    }
+    LABELS.get(best).map_or(Label::None, |e| e.2)
 }
 
 /// The nearest label before `s` within `chars` characters on its line,
@@ -678,6 +745,76 @@ pub(crate) fn id_at(sc: &Scanner, h: &[u8], p: usize) -> bool {
         any |= v.strength != Strength::ContextOnly;
     });
     any
+}
+
+/// What the passes learn about the number at one digit run, kept while
+/// the detectors of [`crate::text::digits`] look at it: the digit count,
+/// the nearest label, whether it is an ID, its digit groups. Each entry
+/// is the value of a pure function of the haystack and its position, so
+/// a detector gets the same answer from the cache as without it.
+#[derive(Default)]
+pub(crate) struct Cx {
+    least7: Option<(usize, bool)>,
+    label: Option<(usize, Label)>,
+    id: Option<(usize, bool)>,
+    groups: Option<Groups>,
+}
+
+impl Cx {
+    /// [`at_least`]`(h, p, 7)`.
+    pub(crate) fn at_least7(&mut self, h: &[u8], p: usize) -> bool {
+        match self.least7 {
+            Some((at, v)) if at == p => v,
+            _ => {
+                let v = at_least(h, p, 7);
+                self.least7 = Some((p, v));
+                v
+            }
+        }
+    }
+
+    /// [`label_before`]`(h, s, chars)` (`chars` is the scanner's window,
+    /// the same for every call on one haystack).
+    pub(crate) fn label_before(
+        &mut self,
+        h: &[u8],
+        s: usize,
+        chars: u32,
+    ) -> Label {
+        match self.label {
+            Some((at, l)) if at == s => l,
+            _ => {
+                let l = label_before(h, s, chars);
+                self.label = Some((s, l));
+                l
+            }
+        }
+    }
+
+    /// [`id_at`]`(sc, h, p)`.
+    pub(crate) fn id_at(&mut self, sc: &Scanner, h: &[u8], p: usize) -> bool {
+        match self.id {
+            Some((at, v)) if at == p => v,
+            _ => {
+                let v = id_at(sc, h, p);
+                self.id = Some((p, v));
+                v
+            }
+        }
+    }
+
+    /// `Groups::read(h, p, SPACE | HYPHEN | DOT, 6)`: the reading of the
+    /// phone and the account detectors.
+    pub(crate) fn groups6(&mut self, h: &[u8], p: usize) -> Groups {
+        match self.groups {
+            Some(g) if g.start == p => g,
+            _ => {
+                let g = Groups::read(h, p, SPACE | HYPHEN | DOT, 6);
+                self.groups = Some(g);
+                g
+            }
+        }
+    }
 }
 
 /// Whether eleven digits are a valid Norwegian national ID (fødselsnummer,

@@ -7,17 +7,11 @@
 use crate::checksum::{self, luhn_ok};
 use crate::ids::is::{Holder, validate_holder};
 use crate::kind::{Confidence, Flags, Kind, KindSet};
-use crate::prefilter;
 use crate::scanner::{Match, Scanner};
-use crate::shape;
-use crate::text::TextPass;
-use crate::text::num::{self, Groups, HYPHEN, Label, SPACE, label_before};
+use crate::text::num::{self, Cx, Groups, HYPHEN, Label, SPACE};
 
-/// The organisation pass.
-#[derive(Debug, Default)]
-pub(crate) struct OrgPass;
-
-const KINDS: KindSet = KindSet::of(&[
+/// The kinds of the organisation detector.
+pub(crate) const KINDS: KindSet = KindSet::of(&[
     Kind::NoOrgnr,
     Kind::DkCvr,
     Kind::SeOrgnr,
@@ -25,49 +19,44 @@ const KINDS: KindSet = KindSet::of(&[
     Kind::IsCompanyKt,
 ]);
 
-impl TextPass for OrgPass {
-    fn kinds(&self) -> KindSet {
-        KINDS
-    }
+/// The bytes an organisation-number decision may look at after its
+/// start.
+pub(crate) const REACH: usize = 48;
 
-    fn reach(&self) -> usize {
-        48
+/// The organisation number found at the digit run `p` (no digit before
+/// it), starting at or after `from`: with the country prefix before it,
+/// else starting at it.
+pub(crate) fn at_run(
+    sc: &Scanner,
+    h: &[u8],
+    from: usize,
+    p: usize,
+    cx: &mut Cx,
+) -> Option<Match> {
+    if !cx.at_least7(h, p) || !num::at_least(h, p, 8) {
+        return None;
     }
-
-    fn find_at(&self, sc: &Scanner, h: &[u8], from: usize) -> Option<Match> {
-        let mut i = from;
-        loop {
-            let p = prefilter::find(h, i)?;
-            if shape::digit_at(h, p).is_none() {
-                i = p + 1;
-                continue;
-            }
-            let mut run_end = p;
-            while let Some((_, l)) = shape::digit_at(h, run_end) {
-                run_end += l;
-            }
-            if !shape::digit_before(h, p) && num::at_least(h, p, 8) {
-                // A country prefix: `NO`, `DK`, `DK-`, `SE`, `FI`.
-                for back in [3, 2] {
-                    if p >= back
-                        && p - back >= from
-                        && let Some(m) = prefixed(sc, h, p - back, p)
-                    {
-                        return Some(m);
-                    }
-                }
-                if let Some(m) = org_at(sc, h, p, p, None) {
-                    return Some(m);
-                }
-            }
-            i = run_end;
+    // A country prefix: `NO`, `DK`, `DK-`, `SE`, `FI`.
+    for back in [3, 2] {
+        if p >= back
+            && p - back >= from
+            && let Some(m) = prefixed(sc, h, p - back, p, cx)
+        {
+            return Some(m);
         }
     }
+    org_at(sc, h, p, p, None, cx)
 }
 
 /// A number with a VAT or country prefix starting at `s`, its digits at
 /// `p`.
-fn prefixed(sc: &Scanner, h: &[u8], s: usize, p: usize) -> Option<Match> {
+fn prefixed(
+    sc: &Scanner,
+    h: &[u8],
+    s: usize,
+    p: usize,
+    cx: &mut Cx,
+) -> Option<Match> {
     let pre = &h[s..p];
     let cc = match pre {
         [a, b] | [a, b, b'-' | b' '] if a.is_ascii_uppercase() => [*a, *b],
@@ -84,7 +73,7 @@ fn prefixed(sc: &Scanner, h: &[u8], s: usize, p: usize) -> Option<Match> {
         b"FI" => Kind::FiYtunnus,
         _ => return None,
     };
-    org_at(sc, h, s, p, Some(want))
+    org_at(sc, h, s, p, Some(want), cx)
 }
 
 /// The Norwegian check: weights 3 2 7 6 5 4 3 2, mod 11 (IDS.md §6.1).
@@ -129,6 +118,7 @@ fn org_at(
     s: usize,
     p: usize,
     want: Option<Kind>,
+    cx: &mut Cx,
 ) -> Option<Match> {
     if s == p && !num::left_ok(h, p) {
         return None;
@@ -200,7 +190,7 @@ fn org_at(
     }
     let (kind, strong) = found?;
     // The label is read only for a number that holds.
-    let label = label_before(h, s, sc.before);
+    let label = cx.label_before(h, s, sc.before);
     if matches!(
         label,
         Label::Other | Label::Phone | Label::Account | Label::Card | Label::Id
@@ -212,7 +202,7 @@ fn org_at(
     if !num::right_ok(h, end) || num::amount_around(h, s, end) {
         return None;
     }
-    if num::id_at(sc, h, p) {
+    if cx.id_at(sc, h, p) {
         return None;
     }
     let level = if labelled {
