@@ -13,8 +13,9 @@
 //! byte being read again. Without AVX2 (SSE2 is the x86-64 baseline) and
 //! elsewhere, and under Miri, the scanner visits every digit run instead.
 //!
-//! This module holds sladd's only `unsafe` code for the hot path: the SIMD
-//! loads. Each block says why it is sound; the tests at the bottom check
+//! This module and `text/skip.rs` (the terms pass's filter) hold sladd's
+//! only `unsafe` code for the hot path: the SIMD loads. Each block says
+//! why it is sound; the tests at the bottom check
 //! the vector paths against byte-at-a-time references, and the scanner's
 //! tests check the whole search against one that visits every digit.
 

@@ -18,6 +18,7 @@ use core::fmt;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 pub(crate) mod names;
+pub(crate) mod skip;
 pub(crate) mod terms;
 
 use crate::data::Lists;

@@ -41,6 +41,7 @@ use aho_corasick::{
 use crate::kind::{Confidence, Flags, Group, Kind, KindSet};
 use crate::scanner::{Match, Scanner};
 use crate::text::TextPass;
+use crate::text::skip::{self, Skip};
 
 /// The version of the built-in lexicons. Every lexicon file names it in its
 /// `#version` header (checked by a test); reports should carry it.
@@ -212,6 +213,10 @@ struct Entry {
     /// Which lexicon row (or caller's term) this is: a second cue must be
     /// another term.
     id: u32,
+    /// The pattern may be reported after an ASCII letter or digit: it may
+    /// sit anywhere, or one that may sit anywhere is a prefix of it (in
+    /// ASCII case), so a pattern started there.
+    inside: bool,
 }
 
 /// A case-exact term as written and in capitals.
@@ -226,55 +231,14 @@ pub(crate) struct Terms {
     /// The forms of the case-exact terms: as written and in capitals.
     exact: Vec<ExactForms>,
     max_len: usize,
-    /// The prefilter, first stage: bits by hash of a pattern's first four
-    /// bytes ([`key4`]; a shorter pattern with every byte after it).
-    /// Split like the second stage: terms that must start an element
-    /// (`first4_start`) and the rest (`first4`).
-    first4: Box<Table>,
-    first4_start: Box<Table>,
-    /// Second stage: bits by hash of a pattern's first `L` bytes, `L` its
-    /// length up to eight ([`key_len`]), for the terms that must start an
-    /// element (modes `w` and `p`)…
-    starts: Box<Table>,
-    /// …and for those that may sit anywhere (modes `s`, `i`, exceptions).
-    anywhere: Box<Table>,
-    /// The lengths `L` (2 to 8) that occur, one bit each.
-    lens: u16,
+    /// The first look of the search: where a pattern may start.
+    skip: Skip,
 }
 
-/// Bits of the prefilter's hashes: tables of 2^18 bits (32 KiB each).
-const KEY_BITS: u32 = 18;
-
-/// Case folding for the prefilter: bit 5 set in every byte folds ASCII
-/// letters, and the second byte of the Latin-1 letters (`Æ`/`æ`, `Ø`/`ø`,
-/// `Å`/`å`, `Ä`/`ä`, `Ö`/`ö`, `Ð`/`ð`, `Þ`/`þ`…); other bytes only
-/// collide more, so no match is ever filtered out.
-const FOLD4: u32 = 0x2020_2020;
-const FOLD8: u64 = 0x2020_2020_2020_2020;
-
-#[inline(always)]
-fn key4(w: u32) -> usize {
-    ((w | FOLD4).wrapping_mul(0x9E37_79B1) >> (32 - KEY_BITS)) as usize
-}
-
-/// The hash of the first `len` (2–8) bytes of `w`, case-folded.
-#[inline(always)]
-fn key_len(w: u64, len: u32) -> usize {
-    let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
-    let v = ((w | FOLD8) & mask) ^ u64::from(len) << 59;
-    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS)) as usize
-}
-
-/// A bit table of the prefilter, indexed by a hash below `2^KEY_BITS`.
-type Table = [u64; (1 << KEY_BITS) / 64];
-
-#[inline(always)]
-fn bit(t: &Table, k: usize) -> bool {
-    t[k / 64] >> (k % 64) & 1 != 0
-}
-
-fn set(t: &mut Table, k: usize) {
-    t[k / 64] |= 1 << (k % 64);
+#[cfg(test)]
+thread_local! {
+    /// Tests: search with [`Terms::next_hit_ref`] instead.
+    static REFERENCE: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
 
 /// A pattern's occurrence: start, end and what it stands for.
@@ -372,6 +336,7 @@ impl Terms {
                 ends_vowel: "aiouyæøåäöáéíóúý".contains(last),
                 exact: ex,
                 id: 0,
+                inside: false,
                 last: r.term.bytes().next_back().unwrap_or(0),
             }
         };
@@ -429,53 +394,27 @@ impl Terms {
             .start_kind(StartKind::Anchored)
             .build(&pats)
             .expect("the term automaton builds");
-        let table = || Box::new([0u64; (1 << KEY_BITS) / 64]);
-        let mut first4_start = table();
-        let (mut first4, mut starts, mut anywhere) =
-            (table(), table(), table());
-        let mut lens = 0u16;
+        let anywhere = |e: &Entry| {
+            e.exception || matches!(e.mode, Mode::Suffix | Mode::Inside)
+        };
+        let mut skip = Skip::new();
+        let mut prefixes = std::collections::HashSet::new();
         for (p, e) in pats.iter().zip(&entries) {
-            let b = p.as_bytes();
-            if b.len() < 2 {
-                continue;
+            if anywhere(e) {
+                skip.add(p.as_bytes(), skip::ANYWHERE);
+                prefixes.insert(p.to_ascii_lowercase());
+            } else {
+                skip.add(p.as_bytes(), skip::ELEMENT);
             }
-            // A pattern shorter than four bytes: every byte that may follow
-            // it, one per folded class (bit 5 clear).
-            let free = 4 - b.len().min(4);
-            let mut fours = Vec::new();
-            for x in 0u32..1 << (7 * free) {
-                let mut w = [0u8; 4];
-                w[..4 - free].copy_from_slice(&b[..4 - free]);
-                for j in 0..free {
-                    let c = (x >> (7 * j) & 0x7F) as u8;
-                    // 7 bits spread around bit 5: 0b_xx0x_xxxx.
-                    w[4 - free + j] = (c & 0x60) << 1 | (c & 0x1F);
-                }
-                fours.push(key4(u32::from_le_bytes(w)));
-            }
-            let element =
-                !e.exception && matches!(e.mode, Mode::Word | Mode::Prefix);
-            for &k in &fours {
-                set(if element { &mut first4_start } else { &mut first4 }, k);
-            }
-            let len = b.len().min(8);
-            let mut w8 = [0u8; 8];
-            w8[..len].copy_from_slice(&b[..len]);
-            let k = key_len(u64::from_le_bytes(w8), len as u32);
-            set(if element { &mut starts } else { &mut anywhere }, k);
-            lens |= 1 << len;
         }
-        Terms {
-            ac,
-            entries,
-            exact,
-            max_len,
-            first4,
-            first4_start,
-            starts,
-            anywhere,
-            lens,
+        for (p, e) in pats.iter().zip(entries.iter_mut()) {
+            let lower = p.to_ascii_lowercase();
+            e.inside = anywhere(e)
+                || (1..=lower.len()).any(|l| {
+                    lower.is_char_boundary(l) && prefixes.contains(&lower[..l])
+                });
         }
+        Terms { ac, entries, exact, max_len, skip }
     }
 
     /// The automaton of the built-in lexicons alone, built once.
@@ -578,7 +517,13 @@ impl TextPass for TermsPass {
 
 impl Terms {
     /// The first pattern occurrence starting in `from..to` (the longest
-    /// there), within `h[..end]`.
+    /// there), within `h[..end]`, that may start there: after an ASCII
+    /// letter or digit only a pattern that may sit anywhere (or holds one
+    /// at its start) counts.
+    ///
+    /// Decides as [`Terms::next_hit_ref`] (tested), which asks the
+    /// automaton at every byte; this one asks it only where the filter
+    /// ([`Skip`]) lets a pattern start.
     #[inline]
     fn next_hit(
         &self,
@@ -587,30 +532,27 @@ impl Terms {
         to: usize,
         end: usize,
     ) -> Option<Hit> {
+        #[cfg(test)]
+        if REFERENCE.get() {
+            return self.next_hit_ref(h, from, to, end);
+        }
         let to = to.min(end);
         let mut i = from;
-        // Through the prefilter while eight bytes remain, then straight to
-        // the automaton.
-        let fast = to.min(h.len().saturating_sub(7));
-        if i < fast {
-            for w in h[i..fast + 7].windows(8) {
-                let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-                let k = key4(w as u32);
-                let any = bit(&self.first4, k);
-                if any || bit(&self.first4_start, k) {
-                    let start = i == 0 || !h[i - 1].is_ascii_alphanumeric();
-                    if (any || start)
-                        && self.may_start(w, start)
-                        && let Some(m) = self.anchored(h, i, end)
-                    {
-                        return Some(m);
-                    }
-                }
-                i += 1;
+        // Through the filter while its bytes remain, then straight to the
+        // automaton.
+        let fast = to.min((h.len() + 1).saturating_sub(skip::NEED));
+        while i < fast {
+            let Some(p) = self.skip.next(h, i, fast) else {
+                i = fast;
+                break;
+            };
+            if let Some(m) = self.hit_at(h, p, end) {
+                return Some(m);
             }
+            i = p + 1;
         }
         while i < to {
-            if let Some(m) = self.anchored(h, i, end) {
+            if let Some(m) = self.hit_at(h, i, end) {
                 return Some(m);
             }
             i += 1;
@@ -618,21 +560,24 @@ impl Terms {
         None
     }
 
-    /// Whether a pattern may start with the eight bytes `w`: one that may
-    /// sit anywhere, or, when `start` (no ASCII letter or digit before),
-    /// one that must start an element.
+    /// The longest pattern at `i`, if it may start there.
     #[inline]
-    fn may_start(&self, w: u64, start: bool) -> bool {
-        let mut ls = self.lens;
-        while ls != 0 {
-            let len = ls.trailing_zeros();
-            ls &= ls - 1;
-            let k = key_len(w, len);
-            if bit(&self.anywhere, k) || (start && bit(&self.starts, k)) {
-                return true;
-            }
-        }
-        false
+    fn hit_at(&self, h: &[u8], i: usize, end: usize) -> Option<Hit> {
+        let m = self.anchored(h, i, end)?;
+        let start = i == 0 || !h[i - 1].is_ascii_alphanumeric();
+        (start || self.entries[m.pattern].inside).then_some(m)
+    }
+
+    /// [`Terms::next_hit`] without the filter: the automaton at every byte.
+    #[cfg(test)]
+    fn next_hit_ref(
+        &self,
+        h: &[u8],
+        from: usize,
+        to: usize,
+        end: usize,
+    ) -> Option<Hit> {
+        (from..to.min(end)).find_map(|i| self.hit_at(h, i, end))
     }
 
     /// The longest pattern starting at `i` within `h[..end]`.
@@ -1056,6 +1001,162 @@ mod tests {
         let v = variants("þjóðkirkjunnar");
         assert_eq!(v.len(), 8);
         assert!(v.contains(&"ÞjÓÐkirkjunnar".to_string()));
+    }
+
+    /// Text from the lexicons' terms and exceptions, in every case, whole,
+    /// cut and glued into other words, between separators, digits and
+    /// broken UTF-8.
+    fn generated(seed: u64, words: usize) -> Vec<u8> {
+        let mut forms: Vec<String> = Vec::new();
+        for (_, text) in LEXICONS {
+            for r in parse(text).unwrap() {
+                forms.push(r.term.clone());
+                forms.extend(r.exceptions.iter().cloned());
+            }
+        }
+        let mut x = seed | 1;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let glue = [
+            "",
+            "",
+            "",
+            "s",
+            "en",
+            "et",
+            "ene",
+            "ar",
+            "tjenesten",
+            "x",
+            "ssaken",
+            "ssa",
+            "n",
+            "-",
+            "ø",
+            "Å",
+        ];
+        let seps: [&[u8]; 14] = [
+            b" ",
+            b" ",
+            b" ",
+            b"  ",
+            b"\n",
+            b", ",
+            b". ",
+            b"-",
+            b" 12 ",
+            b"\xc2\xa0",
+            b"\xff",
+            b"\xc3",
+            b"/",
+            b"7",
+        ];
+        let mut h = Vec::new();
+        for _ in 0..words {
+            let f = &forms[next(forms.len())];
+            let mut w = match next(6) {
+                0 => f.to_uppercase(),
+                1 => {
+                    let mut c = f.chars();
+                    let first: String = c
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .collect();
+                    first + c.as_str()
+                }
+                2 => {
+                    f.chars()
+                        .map(|c| {
+                            if next(2) == 0 {
+                                c.to_ascii_uppercase()
+                            } else {
+                                c
+                            }
+                        })
+                        .collect()
+                }
+                _ => f.clone(),
+            };
+            if next(4) == 0 {
+                // Part of the word only.
+                let cut: Vec<usize> =
+                    w.char_indices().map(|(i, _)| i).collect();
+                let a = cut[next(cut.len())];
+                w = w[a..].to_string();
+            }
+            if next(3) == 0 {
+                w = format!("{}{w}", glue[next(glue.len())]);
+            }
+            h.extend_from_slice(w.as_bytes());
+            h.extend_from_slice(glue[next(glue.len())].as_bytes());
+            h.extend_from_slice(seps[next(seps.len())]);
+        }
+        h
+    }
+
+    #[test]
+    fn the_filtered_search_finds_what_the_automaton_finds_at_every_byte() {
+        let t = Terms::builtin();
+        let mut checked = 0;
+        for seed in 1..40u64 {
+            let h = generated(seed, 60);
+            let n = h.len();
+            let mut x = seed;
+            for from in 0..n {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                let to = if x >> 60 == 0 {
+                    from + (x >> 32) as usize % 40
+                } else {
+                    n
+                };
+                let end = if x >> 61 == 1 {
+                    to + (x >> 40) as usize % 20
+                } else {
+                    n
+                };
+                let end = end.min(n);
+                let got = t
+                    .next_hit(&h, from, to, end)
+                    .map(|m| (m.start, m.end, m.pattern));
+                let want = t
+                    .next_hit_ref(&h, from, to, end)
+                    .map(|m| (m.start, m.end, m.pattern));
+                assert_eq!(
+                    got, want,
+                    "seed {seed} from {from} to {to} end {end}"
+                );
+                checked += usize::from(want.is_some());
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    #[test]
+    fn the_pass_finds_what_it_finds_without_the_filter() {
+        let sc = Scanner::builder().kind_names(["sensitive"]).build().unwrap();
+        let own = Scanner::builder()
+            .kind_names(["sensitive"])
+            .sensitive_terms(Kind::SensitiveSocial, ["husbank*", "*ut", "Nav"])
+            .build()
+            .unwrap();
+        let mut found = 0;
+        for seed in 100..160u64 {
+            let h = generated(seed, 200);
+            for s in [&sc, &own] {
+                let fast: Vec<Match> = s.find_iter(&h).collect();
+                REFERENCE.set(true);
+                let slow: Vec<Match> = s.find_iter(&h).collect();
+                REFERENCE.set(false);
+                assert_eq!(fast, slow, "seed {seed}");
+                found += fast.len();
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
