@@ -280,7 +280,7 @@ impl Scanner {
                 }
                 Shape::Fi { date, sign, zzz, check, lower } => {
                     emit(ids::fi::validate(
-                        &date, sign, &zzz, check, lower, lenient,
+                        today, &date, sign, &zzz, check, lower, lenient,
                     ));
                 }
             }
