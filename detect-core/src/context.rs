@@ -399,11 +399,73 @@ pub(crate) fn window_fwd(h: &[u8], at: usize, chars: u32) -> usize {
     i
 }
 
+/// Whether a keyword ending at `ke` is the label of what starts at
+/// `start`: the rest of its word (`kennital|a`, `personnummer|et`), then at
+/// most four bytes of spaces and punctuation.
+fn is_label(h: &[u8], ke: usize, start: usize) -> bool {
+    let mut i = ke;
+    // Letters, ASCII or not (the bytes of `ö`, `ð`…).
+    while i < start
+        && i < ke + 12
+        && (h[i].is_ascii_alphabetic() || h[i] >= 0x80)
+    {
+        i += 1;
+    }
+    start - i <= 4
+        && h[i..start].iter().all(|&b| b.is_ascii_punctuation() || b == b' ')
+}
+
 /// The kinds whose label (a positive keyword) ends right before `at`, with
 /// at most four bytes of spaces and punctuation between. Searches only the
 /// few dozen bytes a label can occupy.
 pub(crate) fn label_before(kw: &Keywords, h: &[u8], at: usize) -> KindSet {
     read(kw, h, at, at, 48, 0).label
+}
+
+/// Keywords that say a birth date or a setting follows, not the number
+/// itself: no label for a leniently read number.
+const WEAK: &[&str] = &[
+    "født",
+    "fødd",
+    "född",
+    "fæddur",
+    "fædd",
+    "fæðingardag",
+    "syntymäaika",
+    "date of birth",
+    "dob",
+    "pasient",
+    "duf",
+    "udi",
+];
+
+/// [`label_before`] with only the labels that name the number itself
+/// (`Personnr:`, `CPR:`, `Kennitala:`, `Henkilötunnus:`, `F.nr.:`, not
+/// `født`): what a leniently read number needs (docs/rules.md §8.2).
+pub(crate) fn strong_label_before(
+    kw: &Keywords,
+    h: &[u8],
+    at: usize,
+) -> KindSet {
+    let ws = window_back(h, at, 48);
+    let mut out = NONE;
+    let mut last_start = 0;
+    let mut kept = [(0usize, 0u16); KEPT];
+    let mut n = 0;
+    for_each_keyword(kw, h, ws, at, &mut |ks, ke, i| {
+        if is_label(h, ke, at) {
+            kept[n % KEPT] = (ke, i);
+            n += 1;
+        }
+        last_start = last_start.max(ks);
+    });
+    for &(ke, i) in &kept[..n.min(KEPT)] {
+        let k = &KEYWORDS[i as usize];
+        if last_start < ke && !WEAK.contains(&k.text) {
+            out = out.union(k.pos);
+        }
+    }
+    out
 }
 
 /// At most this many keyword matches before a candidate are weighed; a
@@ -508,11 +570,7 @@ pub(crate) fn read(
                 continue;
             }
             add(&mut ctx, k.pos, k.neg, dist);
-            if dist <= 4
-                && h[ke..start]
-                    .iter()
-                    .all(|&b| b.is_ascii_punctuation() || b == b' ')
-            {
+            if is_label(h, ke, start) {
                 ctx.label = ctx.label.union(k.pos);
             }
         }

@@ -325,6 +325,11 @@ pub fn readings(value: &[u8]) -> Vec<Reading> {
         ([6, 5], [s]) if sp_or_hy(*s) => {
             out.push(Reading::No(arr(&[r(0), r(1)]), None))
         }
+        // §6.2: the account's spaced grouping `DDMM YY NNNNN`, read as a
+        // fødselsnummer (not an FH-nummer: it has no `DDMM`).
+        ([4, 2, 5], [Tok::Space, Tok::Space]) if r(0)[0] < 8 => {
+            out.push(Reading::No(arr(&[r(0), r(1), r(2)]), None))
+        }
         ([6, 3, 2], [Tok::Space, Tok::Space]) => {
             out.push(Reading::No(arr(&[r(0), r(1), r(2)]), None))
         }
@@ -509,5 +514,14 @@ mod tests {
         assert_eq!(k("010190\u{2011}123M"), [Kind::FiHetu]);
         assert_eq!(k(" \t120160-3389\n"), [Kind::DkCpr, Kind::IsKt]);
         assert_eq!(k("1.01018000055"), []);
+        // §6.2: the spaced 4 2 5 grouping is read, the dotted one is not.
+        assert_eq!(k("0101 80 00055"), [Kind::NoFnr]);
+        assert_eq!(k("0101.80.00055"), []);
+        assert_eq!(k("8077 70 67773"), []);
+        // §1.6: Norsk Helsenett test persons (month + 65), also with D.
+        assert_eq!(k("41664061188"), [Kind::NoDnr]);
+        assert_eq!(k("49710697182"), [Kind::NoDnr]);
+        // §4.1: a HETU dated after today is invalid.
+        assert_eq!(k("010195A433X"), []);
     }
 }
