@@ -79,7 +79,7 @@ fn read(h: &[u8], p: usize) -> Option<Reading> {
             break;
         }
         let b = h.get(j).copied().unwrap_or(0);
-        if b.is_ascii_alphabetic() && sign.is_none() && spaces <= 1 {
+        if b.is_ascii_alphabetic() && sign.is_none() {
             let up = b.to_ascii_uppercase();
             let digit_next = shape::digit_at(h, j + 1).is_some()
                 || (h.get(j + 1) == Some(&b' ')
