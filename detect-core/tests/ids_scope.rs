@@ -139,8 +139,8 @@ fn the_spaced_4_2_5_grouping() {
             ids(&sc, &format!("fødselsnummer: {dotted}")),
             [(Kind::NoFnr, Confidence::High, dotted.clone())]
         );
-        assert_eq!(sc.validate(Kind::NoFnr, &s), true, "{s}");
-        assert_eq!(sc.validate(Kind::NoFnr, &dotted), false, "{dotted}");
+        assert!(sc.validate(Kind::NoFnr, &s), "{s}");
+        assert!(!sc.validate(Kind::NoFnr, &dotted), "{dotted}");
         // The silent side: an account, labelled or dotted, is no ID, and
         // the account pass reports it.
         for t in [
@@ -176,7 +176,7 @@ fn damage(r: &mut Rng, digits: &str) -> String {
         let (mut gaps, mut hyphen) = (0, false);
         for (i, c) in b.iter().enumerate() {
             if i > 0 && r.below(4) == 0 && gaps < 3 {
-                let mut g: &str = *r.pick(&[" ", "  ", " ", "-", " -", "- "]);
+                let mut g = *r.pick(&[" ", "  ", " ", "-", " -", "- "]);
                 if g.contains('-') {
                     if hyphen {
                         g = " ";

@@ -214,10 +214,11 @@ impl Scanner {
         let ((_, level, _, _), r) = best?;
         // An account's grouping (docs/rules.md §6.2): spaced, an ID unless
         // an account (or other negative) keyword labels it; dotted, an
-        // account unless an ID keyword labels it.
+        // account unless an ID keyword labels it, right before it (not one
+        // carried over a list).
         match c.grouping {
             Grouping::Spaced425 if cx.negative(r.kind) => return None,
-            Grouping::Dotted425 if !cx.positive(r.kind) => return None,
+            Grouping::Dotted425 if !cx.labelled(r.kind) => return None,
             _ => {}
         }
         let mut flags = r.flags | c.flags;
