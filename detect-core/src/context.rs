@@ -399,6 +399,22 @@ pub(crate) fn window_fwd(h: &[u8], at: usize, chars: u32) -> usize {
     i
 }
 
+/// Whether a keyword ending at `ke` is the label of what starts at
+/// `start`: the rest of its word (`kennital|a`, `personnummer|et`), then at
+/// most four bytes of spaces and punctuation.
+fn is_label(h: &[u8], ke: usize, start: usize) -> bool {
+    let mut i = ke;
+    // Letters, ASCII or not (the bytes of `ö`, `ð`…).
+    while i < start
+        && i < ke + 12
+        && (h[i].is_ascii_alphabetic() || h[i] >= 0x80)
+    {
+        i += 1;
+    }
+    start - i <= 4
+        && h[i..start].iter().all(|&b| b.is_ascii_punctuation() || b == b' ')
+}
+
 /// The kinds whose label (a positive keyword) ends right before `at`, with
 /// at most four bytes of spaces and punctuation between. Searches only the
 /// few dozen bytes a label can occupy.
@@ -406,9 +422,110 @@ pub(crate) fn label_before(kw: &Keywords, h: &[u8], at: usize) -> KindSet {
     read(kw, h, at, at, 48, 0).label
 }
 
+/// Keywords that say a birth date or a setting follows, not the number
+/// itself: no label for a leniently read number.
+const WEAK: &[&str] = &[
+    "født",
+    "fødd",
+    "född",
+    "fæddur",
+    "fædd",
+    "fæðingardag",
+    "syntymäaika",
+    "date of birth",
+    "dob",
+    "pasient",
+    "duf",
+    "udi",
+];
+
+/// [`label_before`] with only the labels that name the number itself
+/// (`Personnr:`, `CPR:`, `Kennitala:`, `Henkilötunnus:`, `F.nr.:`, not
+/// `født`): what a leniently read number needs (docs/rules.md §8.2).
+pub(crate) fn strong_label_before(
+    kw: &Keywords,
+    h: &[u8],
+    at: usize,
+) -> KindSet {
+    let ws = window_back(h, at, 48);
+    let mut out = NONE;
+    let mut last_start = 0;
+    let mut kept = [(0usize, 0u16); KEPT];
+    let mut n = 0;
+    for_each_keyword(kw, h, ws, at, &mut |ks, ke, i| {
+        if is_label(h, ke, at) {
+            kept[n % KEPT] = (ke, i);
+            n += 1;
+        }
+        last_start = last_start.max(ks);
+    });
+    for &(ke, i) in &kept[..n.min(KEPT)] {
+        let k = &KEYWORDS[i as usize];
+        if last_start < ke && !WEAK.contains(&k.text) {
+            out = out.union(k.pos);
+        }
+    }
+    out
+}
+
+/// At most this many keyword matches before a candidate are weighed; a
+/// longer list keeps the nearest (the others are cut off by them anyway,
+/// docs/rules.md §7.3).
+const KEPT: usize = 16;
+
+/// Whether the keyword ending at `ke` labels a number after it
+/// (docs/rules.md §7.3): within `limit`, past spaces, punctuation (`:`,
+/// `=`, quotes, `+`) and at most one short word (`nr`, `til`), a digit
+/// stands. A keyword closed by `)` is a parenthetical label of what came
+/// before it, not of what follows.
+fn labels_number_after(h: &[u8], ke: usize) -> bool {
+    let lim = h.len().min(ke + 16);
+    let mut i = ke;
+    let mut word = false;
+    while i < lim {
+        let b = h[i];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if b == b' ' || b == b'\t' || (b.is_ascii_punctuation() && b != b')') {
+            i += 1;
+        } else if b.is_ascii_alphabetic() && !word {
+            let w = i;
+            while i < lim && h[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i - w > 3 {
+                return false;
+            }
+            word = true;
+        } else {
+            // A line break, `)`, another letter: the label ends here.
+            return false;
+        }
+    }
+    false
+}
+
+fn add(ctx: &mut Context, pos: KindSet, neg: KindSet, dist: u32) {
+    for kind in pos.iter() {
+        let i = kind as usize - 1;
+        ctx.pos[i] = ctx.pos[i].min(dist);
+    }
+    for kind in neg.iter() {
+        let i = kind as usize - 1;
+        ctx.neg[i] = ctx.neg[i].min(dist);
+    }
+}
+
 /// Reads the keywords in the window around `[start, end)`: `before`
 /// characters before it and `after` characters after it, on its line.
 /// Allocates nothing.
+///
+/// Only the keywords that label this candidate count (docs/rules.md
+/// §7.3): before it, a keyword with no other keyword after it and, for a
+/// negative one, no digit between (a positive one carries across a list of
+/// numbers); after it, a keyword with no digit between that does not
+/// itself label a number following it.
 pub(crate) fn read(
     kw: &Keywords,
     h: &[u8],
@@ -424,48 +541,85 @@ pub(crate) fn read(
     };
     let ws = window_back(h, start, before);
     let we = window_fwd(h, end, after);
-    for (lo, hi) in [(ws, start), (end, we)] {
-        // Every keyword has a letter: a window of digits and punctuation
-        // (a table) needs no search.
-        if !h[lo..hi].iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80) {
-            continue;
-        }
-        let input = aho_corasick::Input::new(h).span(lo..hi);
-        let mut state = aho_corasick::automaton::OverlappingState::start();
-        loop {
-            kw.ac.find_overlapping(input.clone(), &mut state);
-            let Some(m) = state.get_match() else { break };
-            let k = &KEYWORDS[kw.of_pattern[m.pattern().as_usize()] as usize];
-            let (ks, ke) = (m.start(), m.end());
-            if letter_before(h, ks) {
+    // Before the candidate: collect the fitting matches, then keep those
+    // nothing cuts off from the candidate.
+    let mut kept = [(0usize, 0usize, 0u16); KEPT];
+    let mut n = 0usize;
+    let mut last_start = 0usize;
+    for_each_keyword(kw, h, ws, start, &mut |ks, ke, i| {
+        kept[n % KEPT] = (ks, ke, i);
+        n += 1;
+        last_start = last_start.max(ks);
+    });
+    if n > 0 {
+        // The last digit between the window's start and the candidate.
+        let last_digit =
+            h[ws..start].iter().rposition(u8::is_ascii_digit).map(|i| ws + i);
+        for &(_, ke, i) in &kept[..n.min(KEPT)] {
+            if last_start >= ke {
+                // Another label stands between: the nearest wins.
                 continue;
             }
-            let ends_in_punct = h[ke - 1] == b'.';
-            if k.fit == Fit::Word && !ends_in_punct && letter_at(h, ke) {
+            let k = &KEYWORDS[i as usize];
+            let number_between = last_digit.is_some_and(|d| d >= ke);
+            let dist = (start - ke) as u32;
+            if number_between {
+                // Labels another number: only a positive keyword carries
+                // over it (a list of IDs of its kind).
+                add(&mut ctx, k.pos, NONE, dist);
                 continue;
             }
-            let dist = if ke <= start { start - ke } else { ks - end } as u32;
-            let pos = k.pos;
-            let neg = k.neg;
-            for kind in pos.iter() {
-                let i = kind as usize - 1;
-                ctx.pos[i] = ctx.pos[i].min(dist);
-            }
-            for kind in neg.iter() {
-                let i = kind as usize - 1;
-                ctx.neg[i] = ctx.neg[i].min(dist);
-            }
-            if ke <= start
-                && dist <= 4
-                && h[ke..start]
-                    .iter()
-                    .all(|&b| b.is_ascii_punctuation() || b == b' ')
-            {
-                ctx.label = ctx.label.union(pos);
+            add(&mut ctx, k.pos, k.neg, dist);
+            if is_label(h, ke, start) {
+                ctx.label = ctx.label.union(k.pos);
             }
         }
     }
+    // After the candidate: a parenthetical label of it, or words that say
+    // nothing about a number.
+    let first_digit =
+        h[end..we].iter().position(u8::is_ascii_digit).map(|i| end + i);
+    for_each_keyword(kw, h, end, we, &mut |ks, ke, i| {
+        if first_digit.is_some_and(|d| d < ks) || labels_number_after(h, ke) {
+            return;
+        }
+        let k = &KEYWORDS[i as usize];
+        add(&mut ctx, k.pos, k.neg, (ks - end) as u32);
+    });
     ctx
+}
+
+/// Calls `f` with the start, end and keyword index of every keyword that
+/// fits its place (a whole word where it must be) in `h[lo..hi]`.
+fn for_each_keyword(
+    kw: &Keywords,
+    h: &[u8],
+    lo: usize,
+    hi: usize,
+    f: &mut impl FnMut(usize, usize, u16),
+) {
+    // Every keyword has a letter: a window of digits and punctuation (a
+    // table) needs no search.
+    if !h[lo..hi].iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80) {
+        return;
+    }
+    let input = aho_corasick::Input::new(h).span(lo..hi);
+    let mut state = aho_corasick::automaton::OverlappingState::start();
+    loop {
+        kw.ac.find_overlapping(input.clone(), &mut state);
+        let Some(m) = state.get_match() else { break };
+        let i = kw.of_pattern[m.pattern().as_usize()];
+        let k = &KEYWORDS[i as usize];
+        let (ks, ke) = (m.start(), m.end());
+        if letter_before(h, ks) {
+            continue;
+        }
+        let ends_in_punct = h[ke - 1] == b'.';
+        if k.fit == Fit::Word && !ends_in_punct && letter_at(h, ke) {
+            continue;
+        }
+        f(ks, ke, i);
+    }
 }
 
 #[cfg(test)]
@@ -567,5 +721,99 @@ mod tests {
         let c = ctx("P-nr. 0101801004", "0101801004");
         assert!(c.negative(Kind::DkCpr));
         assert!(c.positive(Kind::SePnr));
+    }
+
+    /// docs/rules.md §7.3: a keyword counts only for the number it labels.
+    #[test]
+    fn keywords_label_the_right_number() {
+        // (text, candidate, kind, positive, negative)
+        let table: &[(&str, &str, Kind, bool, bool)] = &[
+            // A negative label of a following number says nothing.
+            (
+                "Utbetaling - 461098 24933 - til konto 2701 16 16866",
+                "461098 24933",
+                Kind::NoDnr,
+                false,
+                false,
+            ),
+            // A negative label of a number before it says nothing.
+            (
+                "sak=MBN 2024/540 bruker=19780610-7368",
+                "19780610-7368",
+                Kind::SePnr,
+                false,
+                false,
+            ),
+            (
+                r#"{"personalIdentityNumber": "020912-9440","phone": "+354 803 8617"}"#,
+                "020912-9440",
+                Kind::IsKt,
+                false,
+                false,
+            ),
+            // The label of the number itself still counts.
+            ("til konto 15038010015", "15038010015", Kind::NoFnr, false, true),
+            (
+                "kontonr. 1234 56 78903",
+                "1234 56 78903",
+                Kind::NoFnr,
+                false,
+                true,
+            ),
+            ("saksnr: 01018000055", "01018000055", Kind::NoFnr, false, true),
+            // Nearest label wins.
+            (
+                "fnr-feltet er tomt; kontonr. 15038010015",
+                "15038010015",
+                Kind::NoFnr,
+                false,
+                true,
+            ),
+            (
+                "tlf 22 33 44 55, fnr 01018000055",
+                "01018000055",
+                Kind::NoFnr,
+                true,
+                false,
+            ),
+            // A positive keyword carries over a list.
+            (
+                "fnr: 01018000055, 01018000136",
+                "01018000136",
+                Kind::NoFnr,
+                true,
+                false,
+            ),
+            // A parenthetical label after the number.
+            (
+                "01018000055 (fnr), 01018000136",
+                "01018000055",
+                Kind::NoFnr,
+                true,
+                false,
+            ),
+            ("01018000055 (konto)", "01018000055", Kind::NoFnr, false, true),
+            // A label after, followed by its own number.
+            (
+                "01018000055 tlf 22334455",
+                "01018000055",
+                Kind::NoFnr,
+                false,
+                false,
+            ),
+            ("01018000055 kr 500", "01018000055", Kind::NoFnr, false, false),
+            (
+                "01018000055 - fnr 01018000136",
+                "01018000055",
+                Kind::NoFnr,
+                false,
+                false,
+            ),
+        ];
+        for &(t, id, k, pos, neg) in table {
+            let c = ctx(t, id);
+            assert_eq!(c.positive(k), pos, "positive: {t}");
+            assert_eq!(c.negative(k), neg, "negative: {t}");
+        }
     }
 }

@@ -478,7 +478,8 @@ impl Flags {
     pub const NEGATIVE_CONTEXT: Flags = Flags(1 << 3);
     /// Written with a separator (`010180 12345`, `811218-9876`).
     pub const SEPARATOR: Flags = Flags(1 << 4);
-    /// A synthetic test number (Norway: month + 80, Tenor).
+    /// A synthetic test number (Norway: month + 80, Tenor; month + 65,
+    /// Norsk Helsenett).
     pub const SYNTHETIC: Flags = Flags(1 << 5);
     /// A Finnish temporary number (individual number 900–999).
     pub const TEMPORARY: Flags = Flags(1 << 6);
@@ -497,8 +498,13 @@ impl Flags {
     /// A check digit failed: reported only next to a strong label, as a
     /// likely typo of a real number.
     pub const CHECKSUM_FAILED: Flags = Flags(1 << 11);
+    /// Read leniently (the scanner's `lenient` option): digits broken by
+    /// stray or doubled spaces or misplaced separators, as in scanned and
+    /// OCR'd forms, right after a label of the kind. The span covers the
+    /// number as written.
+    pub const OCR: Flags = Flags(1 << 12);
 
-    const NAMES: [(&'static CStr, Flags); 12] = [
+    const NAMES: [(&'static CStr, Flags); 13] = [
         (c"checksum", Flags::CHECKSUM),
         (c"date_valid", Flags::DATE_VALID),
         (c"context", Flags::CONTEXT),
@@ -511,6 +517,7 @@ impl Flags {
         (c"full_year", Flags::FULL_YEAR),
         (c"split", Flags::SPLIT),
         (c"checksum_failed", Flags::CHECKSUM_FAILED),
+        (c"ocr", Flags::OCR),
     ];
 
     /// No flag set.
@@ -525,7 +532,7 @@ impl Flags {
 
     /// Flags from raw bits; unknown bits are dropped.
     pub const fn from_bits_truncate(bits: u32) -> Flags {
-        Flags(bits & 0xFFF)
+        Flags(bits & 0x1FFF)
     }
 
     /// Whether every bit of `other` is set in `self`.

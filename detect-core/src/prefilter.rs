@@ -87,8 +87,10 @@ impl Runs {
     /// - two digits only start `DD.MM.YYYY` + separator + five digits, so
     ///   the bytes at +2 and +5 are dots, a space or hyphen stands at +10
     ///   and a digit after it;
-    /// - four digits only start the grouped DUF-nummer `YYYY NNNNNN NN`: a
-    ///   space, then six digits;
+    /// - four digits only start the grouped DUF-nummer `YYYY NNNNNN NN`
+    ///   (a space, then six digits) or a fødselsnummer in an account's
+    ///   grouping, `DDMM YY NNNNN` or `DDMM.YY.NNNNN` (a space or dot,
+    ///   then exactly two digits and a space or dot);
     /// - five digits only the personnummer written apart from its birth
     ///   date, right after a number label (`personnummer 00055`), which
     ///   ends in `r` or `t` at most six bytes before;
@@ -589,6 +591,16 @@ mod x86 {
             cand |= s4
                 & ((at(sp, 4) & at(r4, 5) & at(r2, 9) & !at(dx, 11))
                     | (at(ld, 4) & (at(dx, 6) | at(dx, 7))));
+            // `DDMM YY NNNNN` or `DDMM.YY.NNNNN` (docs/rules.md §6.2): a
+            // space or dot, exactly two digits, a space or dot and exactly
+            // five digits (or the lead byte of a wider space, a digit).
+            let spd = sp | dot;
+            cand |= s4
+                & at(spd, 4)
+                & at(r2, 5)
+                & !at(dx, 7)
+                & ((at(spd, 7) & at(r4, 8) & at(dx, 12) & !at(dx, 13))
+                    | (at(ld, 7) & (at(dx, 9) | at(dx, 10))));
         }
         if s8 != 0 {
             // `YYYYMMDD` or `DDMMYYYY`, a separator, four or five digits.
@@ -735,6 +747,10 @@ pub(crate) fn soup(seed: u64, len: usize) -> Vec<u8> {
         "010180 00055",
         "01.01.1980 00055",
         "2019 123456 78",
+        "0101 80 00055",
+        "0101.80.00055",
+        "1234 56 78903",
+        "80 ",
         "født 01.01.1980, personnummer 00055",
         "701063-2391",
         "010594Y9032",
@@ -818,13 +834,20 @@ mod tests {
                     && sep_then_digit(q + 10, &[Sep::Space, Sep::Hyphen])
             }
             4 => {
-                let Some((Sep::Space, l)) = sep_at(h, q + 4) else {
+                let Some((s, l)) = sep_at(h, q + 4) else {
                     return false;
                 };
                 let a = q + 4 + l;
-                digits(a) == 6
+                let duf = s == Sep::Space
+                    && digits(a) == 6
                     && matches!(sep_at(h, a + 6), Some((Sep::Space, l2))
-                        if digits(a + 6 + l2) == 2)
+                        if digits(a + 6 + l2) == 2);
+                // `DDMM YY NNNNN`, `DDMM.YY.NNNNN`.
+                let grouped = matches!(s, Sep::Space | Sep::Dot)
+                    && digits(a) == 2
+                    && matches!(sep_at(h, a + 2), Some((s2, l2))
+                        if s2 == s && digits(a + 2 + l2) == 5);
+                duf || grouped
             }
             5 => crate::shape::number_label_before(h, q),
             8 => match sep_at(h, q + 8) {
@@ -910,7 +933,7 @@ mod tests {
     #[test]
     fn find_run_skips_what_cannot_start_a_candidate() {
         // The text, and where in it the run to visit starts.
-        let cases: [(&str, Option<usize>); 22] = [
+        let cases: [(&str, Option<usize>); 28] = [
             ("01.01.1980 00055", Some(0)),
             ("01.01.1980\u{a0}00055", Some(0)),
             ("01.01.1980\u{2010}00055", Some(0)),
@@ -922,6 +945,12 @@ mod tests {
             ("2019 Bergen", None),
             ("2019-12 x", None),
             ("2019 12 34", None),
+            ("0101 80 12345", Some(0)),
+            ("0101.80.12345", Some(0)),
+            ("0101\u{a0}80\u{a0}12345", Some(0)),
+            ("0101 80 1234 x", None),
+            ("0101-80-12345", None),
+            ("0101 801 12345", None),
             ("2019 12345 78", None),
             ("2019 123456\u{a0}78", Some(0)),
             ("01011980 00055", Some(0)),

@@ -241,6 +241,7 @@ pub struct ScannerBuilder {
     before: u32,
     after: u32,
     today: Option<Date>,
+    lenient: bool,
     lists: Lists,
     error: Option<BuildError>,
 }
@@ -254,6 +255,7 @@ impl Default for ScannerBuilder {
             before: DEFAULT_BEFORE,
             after: DEFAULT_AFTER,
             today: None,
+            lenient: false,
             lists: Lists::default(),
             error: None,
         }
@@ -355,6 +357,19 @@ impl ScannerBuilder {
     /// (default: the current date when [`build`](Self::build) runs).
     pub fn reference_date(mut self, today: Date) -> Self {
         self.today = Some(today);
+        self
+    }
+
+    /// Lenient reading for scanned and OCR'd text (default: off): a
+    /// national ID whose digits are broken by stray or doubled spaces or
+    /// misplaced separators (`F.nr.: 1650 53  49060`, `CPR: 0508471 599`,
+    /// `Personnr: 197 906 06-2554`) is reported, with
+    /// [`Flags::OCR`](crate::Flags::OCR), when a label of its kind stands
+    /// right before it on its line; the span covers the number as
+    /// written. Without a label nothing more is reported, and off,
+    /// nothing changes (docs/rules.md §8.2).
+    pub fn lenient(mut self, on: bool) -> Self {
+        self.lenient = on;
         self
     }
 
@@ -466,6 +481,7 @@ impl ScannerBuilder {
             before,
             after,
             today: self.today.unwrap_or_else(Date::today),
+            lenient: self.lenient,
             direct,
             data,
         })
@@ -498,6 +514,8 @@ pub struct Scanner {
     pub(crate) before: u32,
     pub(crate) after: u32,
     pub(crate) today: Date,
+    /// Read OCR-damaged numbers after a label ([`ScannerBuilder::lenient`]).
+    pub(crate) lenient: bool,
     /// Only ID kinds and no allow-list: the ID pass runs alone, unmerged.
     direct: bool,
     pub(crate) data: Arc<Data>,
@@ -513,6 +531,7 @@ impl fmt::Debug for Scanner {
             .field("min_confidence", &self.min_confidence)
             .field("window", &(self.before, self.after))
             .field("today", &self.today)
+            .field("lenient", &self.lenient)
             .field("passes", &self.data.passes.len())
             .finish()
     }
@@ -596,6 +615,12 @@ impl Scanner {
     /// The lowest confidence reported.
     pub fn min_confidence(&self) -> Confidence {
         self.min_confidence
+    }
+
+    /// Whether OCR-damaged numbers are read after a label
+    /// ([`ScannerBuilder::lenient`]).
+    pub fn is_lenient(&self) -> bool {
+        self.lenient
     }
 
     /// The context window: characters before and after.
@@ -789,7 +814,14 @@ impl Scanner {
         }
         let run = Run::read(v, 0);
         let c = match self.candidate(v, &run, KindSet::ALL) {
-            Some(c) if c.end == v.len() => c,
+            // The dotted 4.2.5 grouping is an account's, an ID only when a
+            // keyword labels it (docs/rules.md §6.2).
+            Some(c)
+                if c.end == v.len()
+                    && c.grouping != crate::ids::read::Grouping::Dotted425 =>
+            {
+                c
+            }
             _ => return Err(Reason::Shape),
         };
         // The valid reading of `kind`, else the reason of the reading
@@ -1041,6 +1073,7 @@ mod merge {
             before: DEFAULT_BEFORE,
             after: DEFAULT_AFTER,
             today,
+            lenient: false,
             direct: false,
             data: Arc::new(data),
         }

@@ -65,7 +65,21 @@ fn check(sc: &Scanner, h: &[u8], what: &str) {
         // A text kind found by its label alone (an account number after
         // `kontonr.`, a phone number after `tlf`) needs that label.
         let label_only = !id && f.contains(Flags::CONTEXT);
-        if !f.contains(Flags::SPLIT)
+        // A labelled ID in the account's dotted grouping `DDMM.YY.NNNNN`
+        // is valid in the spaced one (docs/rules.md §6.2).
+        let span = &h[m.range()];
+        let dotted = id
+            && f.contains(Flags::CONTEXT)
+            && span.len() == 13
+            && span[4] == b'.'
+            && span[7] == b'.';
+        if dotted {
+            let spaced: Vec<u8> = span
+                .iter()
+                .map(|&b| if b == b'.' { b' ' } else { b })
+                .collect();
+            assert!(sc.validate(m.kind(), &spaced), "{what}: {m:?}");
+        } else if !f.contains(Flags::SPLIT)
             && !f.contains(Flags::CHECKSUM_FAILED)
             && !label_only
         {

@@ -157,7 +157,13 @@ fn sweden() {
             // Organisationsnummer: third digit >= 2, never a date.
             ("Org.nr 556036-0793", &[]),
             ("212000-0142", &[]),
-            ("clearing 3300 811218-9876", &[("se_pnr", "low", "811218-9876")]),
+            // `clearing` labels 3300, not the personnummer after it
+            // (docs/rules.md §7.3), which a Nordea personkonto is (§3.4).
+            (
+                "clearing 3300 811218-9876",
+                &[("se_pnr", "medium", "811218-9876")],
+            ),
+            ("clearing 811218-9876", &[("se_pnr", "low", "811218-9876")]),
         ],
     );
 }

@@ -161,7 +161,8 @@ pub const SLADD_FLAG_CONTEXT: u32 = 1 << 2;
 pub const SLADD_FLAG_NEGATIVE_CONTEXT: u32 = 1 << 3;
 /// `sladd_match.flags` bit: written with a separator.
 pub const SLADD_FLAG_SEPARATOR: u32 = 1 << 4;
-/// `sladd_match.flags` bit: a synthetic test number (Norway: month + 80).
+/// `sladd_match.flags` bit: a synthetic test number (Norway: month + 80
+/// or month + 65).
 pub const SLADD_FLAG_SYNTHETIC: u32 = 1 << 5;
 /// `sladd_match.flags` bit: a Finnish temporary number (900–999).
 pub const SLADD_FLAG_TEMPORARY: u32 = 1 << 6;
@@ -177,6 +178,11 @@ pub const SLADD_FLAG_SPLIT: u32 = 1 << 10;
 /// `sladd_match.flags` bit: a check digit failed; reported only next to a
 /// strong label, as a likely typo.
 pub const SLADD_FLAG_CHECKSUM_FAILED: u32 = 1 << 11;
+/// `sladd_match.flags` bit: read leniently (`sladd_options.lenient`):
+/// digits broken by stray spaces or misplaced separators, as OCR leaves
+/// them, right after a label of the kind; the span covers the number as
+/// written.
+pub const SLADD_FLAG_OCR: u32 = 1 << 12;
 
 /// The stable name of the kind `kind` (`"no_fnr"`, `"dk_cpr"`, …): a
 /// static NUL-terminated string that the caller must not free. Returns
@@ -263,7 +269,7 @@ pub extern "C" fn sladd_flag_name(flag: u32) -> *const c_char {
     guard_or(ptr::null(), || {
         // Only bits the C API names: a flag added to detect-core gets its
         // `SLADD_FLAG_*` constant before it is named here.
-        if flag > SLADD_FLAG_CHECKSUM_FAILED {
+        if flag > SLADD_FLAG_OCR {
             return ptr::null();
         }
         Flags::from_bits_truncate(flag)
@@ -381,8 +387,11 @@ mod tests {
             assert_eq!(name(sladd_flag_name(flag.bits())), Some(flag_name));
             n += 1;
         }
-        assert_eq!(n, 12);
+        assert_eq!(n, 13);
         assert_eq!(SLADD_FLAG_CHECKSUM_FAILED, Flags::CHECKSUM_FAILED.bits());
+        assert_eq!(SLADD_FLAG_OCR, Flags::OCR.bits());
+        assert_eq!(name(sladd_flag_name(SLADD_FLAG_OCR)), Some("ocr"));
+        assert_eq!(sladd_flag_name(SLADD_FLAG_OCR << 1), ptr::null());
         assert_eq!(SLADD_FLAG_SYNTHETIC, Flags::SYNTHETIC.bits());
         assert_eq!(sladd_flag_name(3), ptr::null());
     }

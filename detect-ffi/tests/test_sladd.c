@@ -170,6 +170,8 @@ static void test_names_and_version(void) {
     CHECK(strcmp(sladd_flag_name(SLADD_FLAG_TEMPORARY), "temporary") == 0);
     CHECK(strcmp(sladd_flag_name(SLADD_FLAG_CHECKSUM_FAILED),
                  "checksum_failed") == 0);
+    CHECK(strcmp(sladd_flag_name(SLADD_FLAG_OCR), "ocr") == 0);
+    CHECK(sladd_flag_name(SLADD_FLAG_OCR << 1) == NULL);
     CHECK(sladd_flag_name(0) == NULL);
     CHECK(sladd_flag_name(SLADD_FLAG_CHECKSUM | SLADD_FLAG_CONTEXT) == NULL);
 }

@@ -304,6 +304,18 @@ pub fn digit_before(h: &[u8], i: usize) -> bool {
             && (0x90..=0x99).contains(&h[i - 1]))
 }
 
+/// `DDMM.YY.NNNNN` (ASCII digits) written with spaces instead of dots.
+pub fn dotted_425(span: &[u8]) -> Option<Vec<u8>> {
+    let ok = span.len() == 13
+        && span.iter().enumerate().all(|(i, &b)| match i {
+            4 | 7 => b == b'.',
+            _ => b.is_ascii_digit(),
+        });
+    ok.then(|| {
+        span.iter().map(|&b| if b == b'.' { b' ' } else { b }).collect()
+    })
+}
+
 /// The findings of `sc` in `h`, checked against every invariant a finding
 /// list has on its own:
 ///
@@ -313,7 +325,8 @@ pub fn digit_before(h: &[u8], i: usize) -> bool {
 ///   digit or a letter (a Finnish check character);
 /// * a span is a valid identifier of its kind on its own
 ///   (`Scanner::validate`), except a split personnummer (five digits whose
-///   date stands elsewhere) and a labelled typo (`low` only);
+///   date stands elsewhere), a labelled typo (`low` only) and a labelled
+///   number in the account's dotted grouping (valid with spaces);
 /// * `find_at(h, m.start())` finds `m` again.
 pub fn check_scan(sc: &Scanner, h: &[u8]) -> Vec<Match> {
     use detect_core::Flags;
@@ -350,6 +363,17 @@ pub fn check_scan(sc: &Scanner, h: &[u8]) -> Vec<Match> {
         } else if f.contains(Flags::CHECKSUM_FAILED) {
             assert_eq!(m.confidence(), Confidence::Low, "{m:?}");
             assert!(!f.contains(Flags::CHECKSUM), "{m:?}");
+        } else if let Some(spaced) = dotted_425(span) {
+            // The account's dotted grouping: an ID only with the label
+            // of one, and then its digits are one in the spaced grouping
+            // (docs/rules.md §6.2).
+            assert!(f.contains(Flags::CONTEXT), "{m:?}: unlabelled");
+            assert!(
+                sc.validate(m.kind(), &spaced),
+                "{m:?}: {:?} is not a valid {}",
+                Lit(span),
+                m.kind()
+            );
         } else {
             assert!(
                 sc.validate(m.kind(), span),

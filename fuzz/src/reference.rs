@@ -10,8 +10,9 @@
 //! * NO `2032`: K1 remainder 0–3, K2 remainder 0; a real date, not in the
 //!   future, in *some* century (1800s, 1900s, 2000s). First digit 8/9 is an
 //!   FH-nummer: no date, both remainders 0. Day + 40 is a D-nummer, month
-//!   + 40 an H-nummer (or NAV synthetic), month + 80 a Tenor synthetic
-//!   number (kind fødselsnummer or D-nummer). A four-digit year written in
+//!   + 40 an H-nummer (or NAV synthetic), month + 65 a Norsk Helsenett
+//!   test person and month + 80 a Tenor synthetic number (both of kind
+//!   fødselsnummer or D-nummer). A four-digit year written in
 //!   the text must itself give a real past date, and excludes FH.
 //! * NO DUF-nummer: 12 digits, the first four a year from 1950 to this
 //!   year, the last two the weighted sum (4 6 3 2 4 6 3 2 7 5) mod 11.
@@ -21,8 +22,8 @@
 //!   century (the written century for 12 digits, 18–20 only); day + 60 is
 //!   a samordningsnummer, whose month and/or day may be 00 (unknown).
 //! * FI `with_temporary`, case-insensitive: one of the 13 signs, a real
-//!   date in the sign's century (no future rule), ZZZ 002–999, the mod-31
-//!   check character.
+//!   date in the sign's century, not after today (§4.1: the century is
+//!   written in the code), ZZZ 002–999, the mod-31 check character.
 //! * IS `recommended`: day 01–31 a person (41–71 a company: not personal,
 //!   so not valid as `is_kt`), century digit 8/9/0, a real past date; the
 //!   check digit is evidence only. First digit 8/9 is a system number,
@@ -92,6 +93,10 @@ pub fn no(d: &[u8; 11], year: Option<u32>, today: Date) -> Option<Kind> {
         4 | 5 => {
             month -= 40; // §1.4, §1.6 NAV
             true
+        }
+        6 | 7 if month >= 66 => {
+            month -= 65; // §1.6 Norsk Helsenett
+            false
         }
         8 | 9 => {
             month -= 80; // §1.6 Tenor
@@ -205,7 +210,13 @@ pub const FI_TABLE: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 
 /// Whether a HETU is valid (§4): `sign` and `check` as written (any case;
 /// a Unicode hyphen already turned into `-`).
-pub fn fi(date: &[u8; 6], sign: u8, zzz: &[u8; 3], check: u8) -> bool {
+pub fn fi(
+    date: &[u8; 6],
+    sign: u8,
+    zzz: &[u8; 3],
+    check: u8,
+    today: Date,
+) -> bool {
     let base = match sign.to_ascii_uppercase() {
         b'+' => 1800,
         b'-' | b'U'..=b'Y' => 1900,
@@ -214,7 +225,7 @@ pub fn fi(date: &[u8; 6], sign: u8, zzz: &[u8; 3], check: u8) -> bool {
     };
     let (day, month, yy) = (n(&date[0..2]), n(&date[2..4]), n(&date[4..6]));
     let nine = n(date) * 1000 + n(zzz);
-    real((base + yy, month, day))
+    real_past((base + yy, month, day), today)
         && n(zzz) >= 2
         && FI_TABLE[(nine % 31) as usize] == check.to_ascii_uppercase()
 }
@@ -313,6 +324,11 @@ pub fn readings(value: &[u8]) -> Vec<Reading> {
         ([11], []) => out.push(Reading::No(arr(&[r(0)]), None)),
         ([6, 5], [s]) if sp_or_hy(*s) => {
             out.push(Reading::No(arr(&[r(0), r(1)]), None))
+        }
+        // §6.2: the account's spaced grouping `DDMM YY NNNNN`, read as a
+        // fødselsnummer (not an FH-nummer: it has no `DDMM`).
+        ([4, 2, 5], [Tok::Space, Tok::Space]) if r(0)[0] < 8 => {
+            out.push(Reading::No(arr(&[r(0), r(1), r(2)]), None))
         }
         ([6, 3, 2], [Tok::Space, Tok::Space]) => {
             out.push(Reading::No(arr(&[r(0), r(1), r(2)]), None))
@@ -413,7 +429,7 @@ pub fn valid_kinds(value: &[u8], today: Date) -> Vec<Kind> {
                 }
             }
             Reading::Fi(date, s, z, c) => {
-                if fi(&date, s, &z, c) {
+                if fi(&date, s, &z, c, today) {
                     out.push(Kind::FiHetu);
                 }
             }
@@ -498,5 +514,14 @@ mod tests {
         assert_eq!(k("010190\u{2011}123M"), [Kind::FiHetu]);
         assert_eq!(k(" \t120160-3389\n"), [Kind::DkCpr, Kind::IsKt]);
         assert_eq!(k("1.01018000055"), []);
+        // §6.2: the spaced 4 2 5 grouping is read, the dotted one is not.
+        assert_eq!(k("0101 80 00055"), [Kind::NoFnr]);
+        assert_eq!(k("0101.80.00055"), []);
+        assert_eq!(k("8077 70 67773"), []);
+        // §1.6: Norsk Helsenett test persons (month + 65), also with D.
+        assert_eq!(k("41664061188"), [Kind::NoDnr]);
+        assert_eq!(k("49710697182"), [Kind::NoDnr]);
+        // §4.1: a HETU dated after today is invalid.
+        assert_eq!(k("010195A433X"), []);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Reason, Reject, Strength, Valid, Verdict, num, num2};
 use crate::checksum::fi_check_char;
+use crate::date::Date;
 use crate::kind::{Flags, Kind};
 
 /// The century of a sign (already upper-cased), or `None` if the byte is
@@ -19,10 +20,12 @@ pub(crate) fn century(sign: u8) -> Option<u32> {
 /// Validates `DDMMYY` + sign + `ZZZ` + check character. `sign` and `check`
 /// are upper-cased ASCII; `lowercase` says the text had lower case, which
 /// makes the number weak (§4.2). Temporary numbers (900–999) are accepted,
-/// weak and flagged (§8.1 `with_temporary`). Like the reference validator
-/// and python-stdnum, no future-date rule. With `lenient`, a wrong check
-/// character is tolerated.
+/// weak and flagged (§8.1 `with_temporary`). The century is written in
+/// the code, so a birth date after `today` is invalid (§4.1; python-stdnum
+/// has no such rule). With `lenient`, a wrong check character is
+/// tolerated.
 pub(crate) fn validate(
+    today: Date,
     date: &[u8; 6],
     sign: u8,
     zzz: &[u8; 3],
@@ -36,8 +39,12 @@ pub(crate) fn validate(
     let year = base + u32::from(num2(&date[4..6]));
     let ind = num(zzz);
     let kind = Some(Kind::FiHetu);
-    if !crate::date::is_real(year, num2(&date[2..4]), num2(&date[0..2])) {
+    let (month, day) = (num2(&date[2..4]), num2(&date[0..2]));
+    if !crate::date::is_real(year, month, day) {
         return Err(Reject::new(Reason::Date, kind));
+    }
+    if !today.admits(year, month, day) {
+        return Err(Reject::new(Reason::Future, kind));
     }
     if ind < 2 {
         return Err(Reject::new(Reason::Individual, kind));

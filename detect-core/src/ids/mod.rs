@@ -10,6 +10,7 @@ pub(crate) mod fi;
 pub(crate) mod is;
 pub(crate) mod no;
 pub(crate) mod no_split;
+pub(crate) mod ocr;
 pub(crate) mod pass;
 pub(crate) mod read;
 pub(crate) mod se;

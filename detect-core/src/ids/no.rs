@@ -112,6 +112,12 @@ pub(crate) fn validate(d: &[u8; 11], today: Date, lenient: bool) -> Verdict {
             hnr = true;
             month -= 40;
         }
+        6 | 7 => {
+            // Norsk Helsenett test persons: month + 65, months 66–77
+            // (§1.6); `month` is at least 60 here.
+            flags.insert(Flags::SYNTHETIC);
+            month = month.wrapping_sub(65);
+        }
         8 | 9 => {
             // Skatteetaten Tenor synthetic numbers (§1.6).
             flags.insert(Flags::SYNTHETIC);

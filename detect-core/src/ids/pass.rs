@@ -16,7 +16,7 @@
 
 use crate::context::{self, Context};
 use crate::ids::no_split::full_year_ok;
-use crate::ids::read::{Candidate, Shape};
+use crate::ids::read::{Candidate, Grouping, Shape};
 use crate::ids::{self, Strength, Valid, Verdict};
 use crate::kind::{Confidence, Flags, Kind};
 use crate::prefilter::{Runs, STARTS};
@@ -50,7 +50,7 @@ impl Readings {
 /// The rank of a kind among equally sure readings of one span: the fixed,
 /// documented preference of docs/contract.md §2 (a check character or Luhn digit
 /// that passes is rarer by chance than a date alone).
-fn preference(k: Kind) -> u8 {
+pub(crate) fn preference(k: Kind) -> u8 {
     match k {
         Kind::FiHetu => 6,
         Kind::SePnr | Kind::SeSnr => 5,
@@ -84,6 +84,11 @@ impl Scanner {
         runs: &mut Runs,
         min: Confidence,
     ) -> Option<Match> {
+        if self.lenient {
+            // A damaged number may start with a digit run of any length:
+            // visit every one.
+            return self.find_with(h, from, min, &mut crate::prefilter::find);
+        }
         self.find_with(h, from, min, &mut |h, i| runs.next(h, i))
     }
 
@@ -124,8 +129,20 @@ impl Scanner {
         }
     }
 
-    /// Reads and judges the candidate at `p`, whatever its confidence.
+    /// Reads and judges the candidate at `p`, whatever its confidence;
+    /// with the `lenient` option, as a damaged number when it is none as
+    /// written.
+    #[inline(always)]
     fn at(&self, h: &[u8], p: usize, run: &Run) -> Option<Match> {
+        let m = self.as_written(h, p, run);
+        if m.is_none() && self.lenient {
+            return self.ocr(h, p);
+        }
+        m
+    }
+
+    /// Reads and judges the candidate at `p` as written.
+    fn as_written(&self, h: &[u8], p: usize, run: &Run) -> Option<Match> {
         // Most digit runs in prose (days, years, amounts) cannot start an
         // identifier: one bit test rejects them.
         if run.n >= 14 || STARTS >> run.n & 1 == 0 || !shape::left_ok(h, p) {
@@ -195,6 +212,15 @@ impl Scanner {
             }
         }
         let ((_, level, _, _), r) = best?;
+        // An account's grouping (docs/rules.md §6.2): spaced, an ID unless
+        // an account (or other negative) keyword labels it; dotted, an
+        // account unless an ID keyword labels it, right before it (not one
+        // carried over a list).
+        match c.grouping {
+            Grouping::Spaced425 if cx.negative(r.kind) => return None,
+            Grouping::Dotted425 if !cx.labelled(r.kind) => return None,
+            _ => {}
+        }
         let mut flags = r.flags | c.flags;
         flags.set(Flags::CONTEXT, cx.positive(r.kind));
         flags.set(Flags::NEGATIVE_CONTEXT, cx.negative(r.kind));
@@ -280,7 +306,7 @@ impl Scanner {
                 }
                 Shape::Fi { date, sign, zzz, check, lower } => {
                     emit(ids::fi::validate(
-                        &date, sign, &zzz, check, lower, lenient,
+                        today, &date, sign, &zzz, check, lower, lenient,
                     ));
                 }
             }
@@ -333,8 +359,11 @@ mod vectors {
             return out;
         }
         let run = Run::read(v, 0);
+        // The dotted 4.2.5 grouping is an account's: as a value on its
+        // own (no label), never an ID (docs/rules.md §6.2).
         if let Some(c) = sc.candidate(v, &run, KindSet::ALL)
             && c.end == v.len()
+            && c.grouping != Grouping::Dotted425
         {
             sc.readings(&c, false, &mut |r| out.push(r));
         }

@@ -23,17 +23,37 @@ pub(crate) enum Shape {
     Fi { date: [u8; 6], sign: u8, zzz: [u8; 3], check: u8, lower: bool },
 }
 
+/// How the digits of a Norwegian candidate are grouped, where the grouping
+/// is also an account number's (docs/rules.md §6.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Grouping {
+    /// Any grouping that is not an account's.
+    Id,
+    /// `DDMM YY NNNNN`: a fødselsnummer unless an account keyword labels
+    /// it.
+    Spaced425,
+    /// `DDMM.YY.NNNNN`: an account unless a fødselsnummer keyword labels
+    /// it.
+    Dotted425,
+}
+
 /// The candidate read at one position: its interpretations share a span.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Candidate {
     pub(crate) end: usize,
     pub(crate) shapes: [Option<Shape>; 2],
     pub(crate) flags: Flags,
+    pub(crate) grouping: Grouping,
 }
 
 impl Candidate {
     pub(crate) fn one(end: usize, shape: Shape, flags: Flags) -> Candidate {
-        Candidate { end, shapes: [Some(shape), None], flags }
+        Candidate {
+            end,
+            shapes: [Some(shape), None],
+            flags,
+            grouping: Grouping::Id,
+        }
     }
 }
 
@@ -99,13 +119,16 @@ impl Scanner {
                 }
             }
             4 => {
-                // DUF grouped 4+6+2: `2019 123456 78`.
                 let (s, l) = shape::sep_at(h, r1.end)?;
-                if s != Sep::Space {
+                if s != Sep::Space && s != Sep::Dot {
                     return None;
                 }
                 let r2 = Run::read(h, r1.end + l);
-                if r2.n != 6 {
+                if r2.n == 2 {
+                    return account_grouped(h, r1, s, &r2);
+                }
+                // DUF grouped 4+6+2: `2019 123456 78`.
+                if s != Sep::Space || r2.n != 6 {
                     return None;
                 }
                 let (s, l) = shape::sep_at(h, r2.end)?;
@@ -203,6 +226,7 @@ impl Scanner {
                     end: r2.end,
                     shapes: [Some(ten), fi],
                     flags: sep,
+                    grouping: Grouping::Id,
                 })
             }
             3 if s == Sep::Space => {
@@ -264,6 +288,35 @@ impl Scanner {
         };
         Some((end, shape))
     }
+}
+
+/// A Norwegian number in an account's grouping, `DDMM YY NNNNN` or
+/// `DDMM.YY.NNNNN` (docs/rules.md §6.2): `r1` the four digits, `s` the
+/// separator after them, `r2` the two digits. The same separator (any
+/// width of space, or a dot) stands between both pairs of groups.
+fn account_grouped(h: &[u8], r1: &Run, s: Sep, r2: &Run) -> Option<Candidate> {
+    let (s2, l2) = shape::sep_at(h, r2.end)?;
+    if s2 != s {
+        return None;
+    }
+    let r3 = Run::read(h, r2.end + l2);
+    if r3.n != 5 || r1.d[0] >= 8 {
+        // An FH-nummer has no date to read in `DDMM`: in this grouping it
+        // is an account whose bank number starts with 8 or 9.
+        return None;
+    }
+    let mut d = [0; 11];
+    d[..4].copy_from_slice(&r1.d[..4]);
+    d[4..6].copy_from_slice(&r2.d[..2]);
+    d[6..].copy_from_slice(&r3.d[..5]);
+    let grouping =
+        if s == Sep::Dot { Grouping::Dotted425 } else { Grouping::Spaced425 };
+    Some(Candidate {
+        end: r3.end,
+        shapes: [Some(Shape::No { d, year: None }), None],
+        flags: Flags::SEPARATOR,
+        grouping,
+    })
 }
 
 /// The shape of a Norwegian number written with a four-digit year.
