@@ -658,7 +658,32 @@ fn word_before(h: &[u8], p: usize) -> Option<usize> {
 /// finding starts at `p`. This keeps findings from overlapping, so that a
 /// finding below the threshold never hides a later one (the merge walks on
 /// from a finding's end).
+///
+/// A candidate covers at most [`MAX_PARTS`] words, so in a longer run the
+/// word after every `MAX_PARTS`-th starts a candidate of its own: no name
+/// word of a run is left to no candidate, and masking one finding never
+/// uncovers a name behind it.
 fn continues(h: &[u8], p: usize, me: &Part, known: Option<&Known>) -> bool {
+    if !follows(h, p, me, known) {
+        return false;
+    }
+    // Count the run's words before `p`, back to its start (bounded: a run
+    // this long is not prose).
+    let (mut q, mut before) = (p, 1usize);
+    while before < 8 * MAX_PARTS {
+        let Some(s) = word_before(h, q) else { break };
+        let Some(prev) = read_part(h, s, known) else { break };
+        if !follows(h, s, &prev, known) {
+            break;
+        }
+        (q, before) = (s, before + 1);
+    }
+    before % MAX_PARTS != 0
+}
+
+/// Whether the name word at `p` follows a name word that a candidate
+/// would take it with (one step of [`continues`]).
+fn follows(h: &[u8], p: usize, me: &Part, known: Option<&Known>) -> bool {
     let Some(s) = word_before(h, p) else {
         // `Nordmann, Kari`: the comma form covers a known given name after a
         // known surname.
