@@ -63,7 +63,8 @@
 #define SLADD_FLAG_SEPARATOR (1 << 4)
 
 /**
- * `sladd_match.flags` bit: a synthetic test number (Norway: month + 80).
+ * `sladd_match.flags` bit: a synthetic test number (Norway: month + 80
+ * or month + 65).
  */
 #define SLADD_FLAG_SYNTHETIC (1 << 5)
 
@@ -98,6 +99,14 @@
  * strong label, as a likely typo.
  */
 #define SLADD_FLAG_CHECKSUM_FAILED (1 << 11)
+
+/**
+ * `sladd_match.flags` bit: read leniently (`sladd_options.lenient`):
+ * digits broken by stray spaces or misplaced separators, as OCR leaves
+ * them, right after a label of the kind; the span covers the number as
+ * written.
+ */
+#define SLADD_FLAG_OCR (1 << 12)
 
 /**
  * The result of an sladd function that returns `int`.
@@ -506,6 +515,13 @@ typedef struct sladd_options {
      * `known_names`.
      */
     const char *allow;
+    /**
+     * Nonzero: read OCR-damaged numbers (digits broken by stray or doubled
+     * spaces or a misplaced separator) right after a label of their kind,
+     * reported with `SLADD_FLAG_OCR`. 0, the default: off, and nothing
+     * changes.
+     */
+    uint32_t lenient;
 } sladd_options;
 
 /**

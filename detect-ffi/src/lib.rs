@@ -36,11 +36,12 @@ mod scanner;
 pub use crate::names::{
     SLADD_FLAG_CHECKSUM, SLADD_FLAG_CHECKSUM_FAILED, SLADD_FLAG_CONTEXT,
     SLADD_FLAG_DATE_VALID, SLADD_FLAG_FULL_YEAR, SLADD_FLAG_LOWERCASE,
-    SLADD_FLAG_NEGATIVE_CONTEXT, SLADD_FLAG_NEW_RULE, SLADD_FLAG_SEPARATOR,
-    SLADD_FLAG_SPLIT, SLADD_FLAG_SYNTHETIC, SLADD_FLAG_TEMPORARY,
-    sladd_confidence, sladd_confidence_name, sladd_flag_name, sladd_group,
-    sladd_group_name, sladd_kind, sladd_kind_from_name, sladd_kind_group,
-    sladd_kind_name, sladd_redact_style, sladd_version,
+    SLADD_FLAG_NEGATIVE_CONTEXT, SLADD_FLAG_NEW_RULE, SLADD_FLAG_OCR,
+    SLADD_FLAG_SEPARATOR, SLADD_FLAG_SPLIT, SLADD_FLAG_SYNTHETIC,
+    SLADD_FLAG_TEMPORARY, sladd_confidence, sladd_confidence_name,
+    sladd_flag_name, sladd_group, sladd_group_name, sladd_kind,
+    sladd_kind_from_name, sladd_kind_group, sladd_kind_name,
+    sladd_redact_style, sladd_version,
 };
 pub use crate::result::{sladd_result, sladd_result_message};
 pub use crate::scanner::{
