@@ -35,6 +35,7 @@ pub(crate) struct ScannerArgs {
     reference_date: Option<String>,
     known_names: Option<String>,
     allow: Option<String>,
+    lenient: bool,
 }
 
 impl ScannerArgs {
@@ -78,7 +79,7 @@ impl ScannerArgs {
     /// The scanner's builder, with the options set; [`Self::build`]
     /// checks them.
     pub(crate) fn builder(&self) -> Result<ScannerBuilder, String> {
-        let mut b = Scanner::builder();
+        let mut b = Scanner::builder().lenient(self.lenient);
         if let Some(list) = &self.kinds {
             b = b.kind_names(split_list(list));
         }
@@ -312,6 +313,11 @@ OPTIONS:
                               (default: clean, every record)
     --show-values             print the numbers unmasked
     --reference-date DATE     the date counted as today (YYYY-MM-DD)
+    --lenient                 scanned and OCR'd text: also read an ID whose
+                              digits are broken by stray or doubled spaces
+                              or a misplaced hyphen, when a label of its
+                              kind (`Personnr:`, `CPR:`, `Kennitala:`…)
+                              stands right before it (flag `ocr`)
     -q, --quiet               print no findings and no summary; the exit
                               status tells (errors still go to stderr)
     -j, --threads N           worker threads (default: one per core)
@@ -368,7 +374,7 @@ OPTIONS:
     -i, --in-place            write back to PATH
     --text                    for a PDF: write its redacted text
     --kinds LIST, --countries LIST, --min-confidence LEVEL,
-    --reference-date DATE, --known-names FILE, --allow FILE
+    --reference-date DATE, --known-names FILE, --allow FILE, --lenient
                               as for `sladd scan`
     -h, --help                this text
 
@@ -494,6 +500,7 @@ fn parse_scan(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
                 };
             }
             Long("show-values") => a.show_values = true,
+            Long("lenient") => a.scanner.lenient = true,
             Short('q') | Long("quiet") => a.quiet = true,
             Short('j') | Long("threads") => {
                 let v = p.value()?.string()?;
@@ -556,6 +563,7 @@ fn parse_redact(mut p: lexopt::Parser) -> Result<Command, lexopt::Error> {
             Short('o') | Long("output") => a.output = Some(p.value()?),
             Short('i') | Long("in-place") => a.in_place = true,
             Long("text") => a.text = true,
+            Long("lenient") => a.scanner.lenient = true,
             Value(v) if a.path.is_none() => a.path = Some(v),
             Value(v) => {
                 return Err(format!(

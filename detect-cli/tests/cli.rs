@@ -1416,3 +1416,24 @@ fn validate_says_why_a_value_is_invalid() {
     let o = run(d.path(), &["validate", "no_fnr", "01018000055"], b"");
     assert_eq!((code(&o), stdout(&o).as_str()), (0, "valid\n"));
 }
+
+#[test]
+fn lenient_reads_damaged_numbers_after_a_label() {
+    // `0101801 004`: the digits of a valid CPR broken by OCR.
+    let d = tmp();
+    write(d.path(), "scan.txt", "CPR: 0101801 004\nRef 0101801 004\n");
+    let args = ["scan", "--format", "jsonl", "--reference-date", "2026-11-22"];
+    let o = run(d.path(), &[&args[..], &["scan.txt"]].concat(), b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let o =
+        run(d.path(), &[&args[..], &["--lenient", "scan.txt"]].concat(), b"");
+    assert_eq!(code(&o), 1);
+    let recs = jsonl(&o);
+    assert_eq!(recs.len(), 1, "{}", stdout(&o));
+    assert_eq!(recs[0]["kind"], "dk_cpr");
+    // The span is the number as written, gaps included.
+    assert_eq!(
+        (recs[0]["start"].as_u64(), recs[0]["end"].as_u64()),
+        (Some(5), Some(16))
+    );
+}

@@ -653,6 +653,13 @@ typedef struct sladd_options {
      * `known_names`.
      */
     const char *allow;
+    /**
+     * Nonzero: read OCR-damaged numbers (digits broken by stray or doubled
+     * spaces or a misplaced separator) right after a label of their kind,
+     * reported with `SLADD_FLAG_OCR`. 0, the default: off, and nothing
+     * changes.
+     */
+    uint32_t lenient;
 } sladd_options;
 
 /**

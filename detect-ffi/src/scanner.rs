@@ -123,6 +123,11 @@ pub struct sladd_options {
     /// separators `-./+`. NULL or `""`: none. Errors as for
     /// `known_names`.
     pub allow: *const c_char,
+    /// Nonzero: read OCR-damaged numbers (digits broken by stray or doubled
+    /// spaces or a misplaced separator) right after a label of their kind,
+    /// reported with `SLADD_FLAG_OCR`. 0, the default: off, and nothing
+    /// changes.
+    pub lenient: u32,
 }
 
 /// The lines of a list option, or `None` for NULL or an empty string.
@@ -202,6 +207,7 @@ fn build(o: &sladd_options) -> Result<sladd_scanner, sladd_result> {
     if let Some(values) = lines(o.allow)? {
         b = b.allow(values);
     }
+    b = b.lenient(o.lenient != 0);
     let style = RedactStyle::from_code(o.redact_style)
         .ok_or(sladd_result::InvalidRedactStyle)?;
     let scanner = b.build().map_err(|e| build_error(&e))?;

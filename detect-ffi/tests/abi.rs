@@ -111,6 +111,7 @@ fn options_and_null_arguments() {
         redact_style: 2,
         known_names: ptr::null(),
         allow: ptr::null(),
+        lenient: 0,
     };
     let sc = scanner(Some(&opts));
     let mut n = 0usize;
@@ -178,6 +179,7 @@ fn groups_and_allow_list_options() {
         redact_style: 0,
         known_names: ptr::null(),
         allow: c"\n010180-1004\n".as_ptr(),
+        lenient: 0,
     };
     let sc = scanner(Some(&opts));
     let text = b"fnr 010180 00055, CPR 010180-1004";
@@ -196,4 +198,46 @@ fn groups_and_allow_list_options() {
     let rc = sladd_scanner_new(&raw const bad, &raw mut sc);
     assert_eq!(rc, sladd_result::InvalidOption as i32);
     assert!(sc.is_null());
+}
+
+#[test]
+fn lenient_option_reads_damaged_numbers_after_a_label() {
+    // `CPR: 0101801 004`: the digits of a valid CPR broken by OCR.
+    let text = b"CPR: 0101801 004\nRef 0101801 004\n";
+    let mut found = Vec::new();
+    for lenient in [0, 1] {
+        let opts = sladd_options {
+            kinds: c"ids".as_ptr(),
+            countries: ptr::null(),
+            min_confidence: 0,
+            context_before: 0,
+            context_after: 0,
+            reference_date: c"2026-11-22".as_ptr(),
+            redact_style: 0,
+            known_names: ptr::null(),
+            allow: ptr::null(),
+            lenient,
+        };
+        let sc = scanner(Some(&opts));
+        let mut out = [sladd_match::default(); 4];
+        let mut n = 0usize;
+        let rc = sladd_scan(
+            sc,
+            text.as_ptr(),
+            text.len(),
+            out.as_mut_ptr(),
+            4,
+            &mut n,
+        );
+        assert_eq!(rc, 0);
+        found.push(out[..n].to_vec());
+        sladd_scanner_free(sc);
+    }
+    assert!(found[0].is_empty(), "{:?}", found[0]);
+    // Only the labelled one, its span as written, flagged.
+    assert_eq!(found[1].len(), 1);
+    let m = found[1][0];
+    assert_eq!(m.kind, Kind::DkCpr.code());
+    assert_eq!((m.start, m.end), (5, 16));
+    assert_ne!(m.flags & sladd::SLADD_FLAG_OCR, 0);
 }

@@ -441,6 +441,27 @@ static void test_options(void) {
     size_t n = 0;
     sladd_options o;
 
+    /* The lenient option: a damaged CPR after its label, flagged. */
+    {
+        const char *ocr = "CPR: 0101801 004\nRef 0101801 004\n";
+        memset(&o, 0, sizeof o);
+        o.kinds = "ids";
+        o.reference_date = "2026-11-22";
+        sladd_scanner *off = new_scanner(&o);
+        CHECK_RC(sladd_scan(off, u8(ocr), strlen(ocr), out, 8, &n),
+                 SLADD_RESULT_OK);
+        CHECK(n == 0);
+        sladd_scanner_free(off);
+        o.lenient = 1;
+        sladd_scanner *on = new_scanner(&o);
+        CHECK_RC(sladd_scan(on, u8(ocr), strlen(ocr), out, 8, &n),
+                 SLADD_RESULT_OK);
+        CHECK(n == 1 && out[0].kind == SLADD_KIND_DK_CPR &&
+              out[0].start == 5 && out[0].end == 16 &&
+              (out[0].flags & SLADD_FLAG_OCR) != 0);
+        sladd_scanner_free(on);
+    }
+
     /* A group name, and an allow-list that keeps one value out. */
     memset(&o, 0, sizeof o);
     o.kinds = "ids";
@@ -534,17 +555,17 @@ static void test_options(void) {
         sladd_options o;
         int want;
     } bad[] = {
-        {{"no_fnr,xx", NULL, 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_UNKNOWN_KIND},
-        {{NULL, "no,zz", 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_UNKNOWN_COUNTRY},
-        {{NULL, NULL, 4, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_INVALID_CONFIDENCE},
-        {{NULL, NULL, 0, 1001, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_INVALID_WINDOW},
-        {{NULL, NULL, 0, 0, 5000, NULL, 0, NULL, NULL}, SLADD_RESULT_INVALID_WINDOW},
-        {{NULL, NULL, 0, 0, 0, "2026-02-30", 0, NULL, NULL}, SLADD_RESULT_INVALID_DATE},
-        {{NULL, NULL, 0, 0, 0, "yesterday", 0, NULL, NULL}, SLADD_RESULT_INVALID_DATE},
-        {{NULL, NULL, 0, 0, 0, NULL, 3, NULL, NULL}, SLADD_RESULT_INVALID_REDACT_STYLE},
-        {{"dk_cpr", "no", 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_NO_KINDS},
-        {{",", NULL, 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_NO_KINDS},
-        {{"no_fnr\xff", NULL, 0, 0, 0, NULL, 0, NULL, NULL}, SLADD_RESULT_UNKNOWN_KIND},
+        {{"no_fnr,xx", NULL, 0, 0, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_UNKNOWN_KIND},
+        {{NULL, "no,zz", 0, 0, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_UNKNOWN_COUNTRY},
+        {{NULL, NULL, 4, 0, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_INVALID_CONFIDENCE},
+        {{NULL, NULL, 0, 1001, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_INVALID_WINDOW},
+        {{NULL, NULL, 0, 0, 5000, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_INVALID_WINDOW},
+        {{NULL, NULL, 0, 0, 0, "2026-02-30", 0, NULL, NULL, 0}, SLADD_RESULT_INVALID_DATE},
+        {{NULL, NULL, 0, 0, 0, "yesterday", 0, NULL, NULL, 0}, SLADD_RESULT_INVALID_DATE},
+        {{NULL, NULL, 0, 0, 0, NULL, 3, NULL, NULL, 0}, SLADD_RESULT_INVALID_REDACT_STYLE},
+        {{"dk_cpr", "no", 0, 0, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_NO_KINDS},
+        {{",", NULL, 0, 0, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_NO_KINDS},
+        {{"no_fnr\xff", NULL, 0, 0, 0, NULL, 0, NULL, NULL, 0}, SLADD_RESULT_UNKNOWN_KIND},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         sladd_scanner *sentinel = (sladd_scanner *)&bad[i];

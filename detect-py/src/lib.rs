@@ -476,7 +476,9 @@ fn reference_date(obj: &Bound<'_, PyAny>) -> PyResult<Date> {
 /// ``(before, after)`` of characters searched for keywords (default
 /// ``(40, 20)``), and ``reference_date`` ("today" for birth-date and
 /// 2032-rule checks; ``'YYYY-MM-DD'`` or a ``datetime.date``; default:
-/// the current date).
+/// the current date). ``lenient=True`` reads, in scanned and OCR'd text,
+/// an ID whose digits are broken by stray spaces or a misplaced hyphen
+/// when a label of its kind stands right before it (flag ``'ocr'``).
 ///
 /// A scanner is immutable and may be shared by any number of threads.
 /// Bad options raise ``sladd.BuildError`` (``UnknownKindError`` for a
@@ -527,6 +529,7 @@ impl Scanner {
         known_names=None,
         sensitive_terms=None,
         allow=None,
+        lenient=false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -538,8 +541,9 @@ impl Scanner {
         known_names: Option<&Bound<'_, PyAny>>,
         sensitive_terms: Option<&Bound<'_, PyAny>>,
         allow: Option<&Bound<'_, PyAny>>,
+        lenient: bool,
     ) -> PyResult<Scanner> {
-        let mut b = detect_core::Scanner::builder();
+        let mut b = detect_core::Scanner::builder().lenient(lenient);
         if let Some(n) = known_names {
             b = b.known_names(names(n, "known_names")?);
         }
@@ -628,6 +632,12 @@ impl Scanner {
     #[getter]
     fn context_window(&self) -> (u32, u32) {
         self.inner.context_window()
+    }
+
+    /// Whether OCR-damaged numbers are read after a label.
+    #[getter]
+    fn lenient(&self) -> bool {
+        self.inner.is_lenient()
     }
 
     /// The reference date ("today") as ``'YYYY-MM-DD'``.

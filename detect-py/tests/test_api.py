@@ -408,3 +408,17 @@ def test_panic_becomes_runtime_error() -> None:
 
     with pytest.raises(RuntimeError, match="internal error in sladd"):
         _sladd._panic_for_tests()
+
+
+def test_lenient_reads_damaged_numbers_after_a_label() -> None:
+    # `0101801 004`: the digits of a valid CPR broken by OCR.
+    text = "CPR: 0101801 004\nRef 0101801 004\n"
+    off = sladd.Scanner(reference_date="2026-11-22")
+    assert not off.lenient
+    assert [m for m in off.scan(text) if m.group == "ids"] == []
+    on = sladd.Scanner(reference_date="2026-11-22", lenient=True)
+    assert on.lenient
+    found = [m for m in on.scan(text) if m.group == "ids"]
+    assert [(m.kind, m.start, m.end) for m in found] == [("dk_cpr", 5, 16)]
+    assert "ocr" in found[0].flags
+    assert "ocr" in sladd.FLAGS

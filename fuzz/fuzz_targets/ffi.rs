@@ -549,6 +549,7 @@ fuzz_target!(|input: Input<'_>| -> Corpus {
         redact_style: u32::from(input.style[0] % 5),
         known_names: ptr::null(),
         allow: ptr::null(),
+        lenient: 0,
     };
     let null_opts = input.nulls & 0x40 != 0;
     let expected =

@@ -162,6 +162,15 @@ impl Scanner {
             }
         });
         let mut typo: Option<Valid> = None;
+        if c.grouping != Grouping::Id
+            && (readings.is_empty()
+                || (c.grouping == Grouping::Dotted425
+                    && !shape::word_right_before(h, p)))
+        {
+            // An account's grouping (docs/rules.md §6.2): no typo of an
+            // ID, and the dotted one only with a label right before it.
+            return None;
+        }
         if readings.is_empty() {
             // Nothing valid: a number whose only fault is a check digit,
             // right after a label for its kind, is likely a typo of a real
