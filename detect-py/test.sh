@@ -23,6 +23,14 @@ echo "== test tools"
 "$py" -m pip install -q --disable-pip-version-check \
     "maturin>=1.7,<2" pytest mypy python-stdnum python-docx openpyxl
 
+echo "== integration libraries (sladd.arrow, .polars, .pandas, .spark, .presidio)"
+# Their tests skip when a library is missing; here every one is installed
+# so that CI runs them all. presidio-analyzer is pinned: test_presidio.py is
+# the contract test against that version. pyspark needs Java 17 or later
+# at run time (java on PATH or JAVA_HOME).
+"$py" -m pip install -q --disable-pip-version-check \
+    pyarrow polars pandas duckdb pyspark "presidio-analyzer==2.2.366"
+
 echo "== building and installing sladd (pip install ./detect-py)"
 # --no-build-isolation: build with the venv's maturin instead of fetching
 # one for every run; the build is the same as a plain `pip install`.

@@ -24,6 +24,7 @@ once to UTF-8) and scanned without the GIL whenever that pays: always in
 
 #![forbid(unsafe_code)]
 
+mod arrow;
 mod errors;
 mod files;
 mod offsets;
@@ -174,7 +175,6 @@ impl Match {
     /// dropped. Numbers without a date (FH, DUF, Icelandic system numbers,
     /// a personnummer written apart) are masked whole.
     fn masked_value(&self) -> String {
-        // Redaction's keep_birthdate style, without the separators.
         let m = detect_core::Match::new(
             self.kind,
             self.confidence,
@@ -182,21 +182,28 @@ impl Match {
             0,
             self.text.len(),
         );
-        let mut out = Vec::with_capacity(self.text.len());
-        m.redact_span(
-            self.text.as_bytes(),
-            RedactStyle::KeepBirthdate,
-            &mut out,
-        );
-        String::from_utf8_lossy(&out)
-            .chars()
-            .filter_map(|c| match c {
-                '＊' => Some('*'),
-                c if c == '*' || c.is_alphanumeric() => Some(c),
-                _ => None,
-            })
-            .collect()
+        let mut out = String::with_capacity(self.text.len());
+        masked_into(&m, self.text.as_bytes(), &mut Vec::new(), &mut out);
+        out
     }
+}
+
+/// Appends the masked value of `m` (its text is `span`) to `out`:
+/// redaction's keep_birthdate style, without the separators. `buf` is
+/// scratch space.
+fn masked_into(
+    m: &detect_core::Match,
+    span: &[u8],
+    buf: &mut Vec<u8>,
+    out: &mut String,
+) {
+    buf.clear();
+    m.redact_span(span, RedactStyle::KeepBirthdate, buf);
+    out.extend(String::from_utf8_lossy(buf).chars().filter_map(|c| match c {
+        '＊' => Some('*'),
+        c if c == '*' || c.is_alphanumeric() => Some(c),
+        _ => None,
+    }));
 }
 
 #[pymethods]
@@ -967,6 +974,7 @@ fn _sladd(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     files::register(m)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
+    arrow::register(m)?;
     m.add("SladdError", py.get_type::<SladdError>())?;
     m.add("BuildError", py.get_type::<BuildError>())?;
     m.add("UnknownKindError", py.get_type::<UnknownKindError>())?;

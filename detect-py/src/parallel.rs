@@ -19,8 +19,37 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
-    let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let threads = cores.min(items.len().div_ceil(MIN_PER_THREAD)).max(1);
+    map_sized(items, MIN_PER_THREAD, 16, f)
+}
+
+/// Like [`map`], for a few large items (blocks of rows): every item may
+/// get a thread of its own, and items are handed out one at a time.
+pub(crate) fn map_each<T, R, F>(items: &[T], f: F) -> Result<Vec<R>, Panic>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    map_sized(items, 1, 1, f)
+}
+
+/// The number of threads [`map`] may use.
+pub(crate) fn cores() -> usize {
+    thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
+fn map_sized<T, R, F>(
+    items: &[T],
+    min_per_thread: usize,
+    min_chunk: usize,
+    f: F,
+) -> Result<Vec<R>, Panic>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    let threads = cores().min(items.len().div_ceil(min_per_thread)).max(1);
     let run = |chunk: &[T]| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             chunk.iter().map(&f).collect::<Vec<R>>()
@@ -29,8 +58,8 @@ where
     if threads == 1 {
         return run(items).map_err(Panic);
     }
-    // About 16 chunks per thread, at least 16 items each.
-    let size = items.len().div_ceil(threads * 16).max(16);
+    // About 16 chunks per thread, at least `min_chunk` items each.
+    let size = items.len().div_ceil(threads * 16).max(min_chunk);
     let chunks: Vec<&[T]> = items.chunks(size).collect();
     let next = AtomicUsize::new(0);
     let parts = thread::scope(|s| {
@@ -89,6 +118,9 @@ mod tests {
         let out = map(&items, |&x| x * 2).ok().unwrap();
         assert_eq!(out, items.iter().map(|x| x * 2).collect::<Vec<_>>());
         assert!(map(&[] as &[u8], |_| 0).ok().unwrap().is_empty());
+        let few: Vec<usize> = (0..5).collect();
+        let out = map_each(&few, |&x| x + 1).ok().unwrap();
+        assert_eq!(out, [1, 2, 3, 4, 5]);
     }
 
     #[test]

@@ -35,3 +35,25 @@ def test_public_names_documented() -> None:
         obj = getattr(sladd, name)
         if callable(obj):
             assert obj.__doc__, name
+
+
+@pytest.mark.parametrize("name", ["arrow", "polars", "pandas", "presidio", "spark"])
+def test_integration_docstrings(name: str) -> None:
+    """The examples of the integration modules, where their library is
+    installed."""
+    import importlib
+
+    needs = {"arrow": "pyarrow", "polars": "polars", "pandas": "pandas",
+             "presidio": "presidio_analyzer", "spark": "pyspark"}
+    pytest.importorskip(needs[name])
+    pytest.importorskip("pyarrow")
+    mod = importlib.import_module(f"sladd.{name}")
+    tests = doctest.DocTestFinder().find(mod, globs={**vars(mod), "sladd": sladd})
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    report: list[str] = []
+    for t in tests:
+        runner.run(t, out=report.append)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, "".join(report)
+    if name != "spark":
+        assert result.attempted > 0
