@@ -29,6 +29,7 @@ import pyarrow as pa
 
 import sladd
 import sladd.arrow
+import sladd.polars  # noqa: F401  (registers .sladd)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests"))
 import idgen  # noqa: E402
@@ -101,8 +102,6 @@ def main() -> None:
             "scan_batch (list)": (len(recs), lambda: sc.scan_batch(recs)),
             "Python loop over scan": (len(loop), lambda: [sc.scan(t) for t in loop]),
         }
-        import sladd.polars  # noqa: F401  (registers .sladd)
-
         samples: dict[str, list[float]] = {k: [] for k in cases}
         for _ in range(args.rounds):
             for name, (n, f) in cases.items():
