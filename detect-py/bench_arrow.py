@@ -29,6 +29,7 @@ import pyarrow as pa
 
 import sladd
 import sladd.arrow
+import sladd.polars  # noqa: F401  (registers .sladd)
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests"))
 import idgen  # noqa: E402
@@ -79,6 +80,8 @@ def main() -> None:
     ap.add_argument("--titles", type=int, default=1_000_000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--loop", type=int, default=100_000)
+    ap.add_argument("--presidio", type=int, default=5_000,
+                    help="titles for the Presidio comparison (0: skip)")
     args = ap.parse_args()
 
     recs = titles(args.titles)
@@ -101,8 +104,6 @@ def main() -> None:
             "scan_batch (list)": (len(recs), lambda: sc.scan_batch(recs)),
             "Python loop over scan": (len(loop), lambda: [sc.scan(t) for t in loop]),
         }
-        import sladd.polars  # noqa: F401  (registers .sladd)
-
         samples: dict[str, list[float]] = {k: [] for k in cases}
         for _ in range(args.rounds):
             for name, (n, f) in cases.items():
@@ -115,6 +116,42 @@ def main() -> None:
         for name, s in samples.items():
             rate = statistics.median(s)
             print(f"  {name:24s} {rate / 1e6:8.2f} M titles/s  {rate / base:6.2f}x scan_batch")
+
+    if args.presidio:
+        presidio(recs[: args.presidio], args.rounds)
+
+
+def presidio(recs: list[str], rounds: int) -> None:
+    """Presidio's AnalyzerEngine with sladd's recognizer against the same
+    engine with Presidio's own predefined recognizers (blank spaCy
+    pipeline for both, so no model), and sladd.presidio.analyze_batch."""
+    try:
+        import sladd.presidio
+    except ImportError:
+        print("\npresidio-analyzer not installed: Presidio comparison skipped")
+        return
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    with_sladd = sladd.presidio.analyzer_engine(languages=["en"])
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"])
+    nlp = sladd.presidio.BlankSpacyNlpEngine(["en"])
+    nlp.load()
+    own = AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en"])
+    cases: dict[str, Callable[[], object]] = {
+        "Presidio + SladdRecognizer": lambda: [with_sladd.analyze(t, language="en") for t in recs],
+        "Presidio, own recognizers": lambda: [own.analyze(t, language="en") for t in recs],
+        "sladd.presidio.analyze_batch": lambda: sladd.presidio.analyze_batch(recs),
+    }
+    samples: dict[str, list[float]] = {k: [] for k in cases}
+    for _ in range(rounds):
+        for name, f in cases.items():
+            t = time.perf_counter()
+            f()
+            samples[name].append(len(recs) / (time.perf_counter() - t))
+    print(f"\nPresidio, {len(recs):,} titles, all default kinds; median of {rounds} rounds")
+    for name, v in samples.items():
+        print(f"  {name:30s} {statistics.median(v):12,.0f} titles/s")
 
 
 if __name__ == "__main__":

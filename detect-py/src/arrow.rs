@@ -642,3 +642,65 @@ impl ArrowColumn {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(n: usize) -> ArrayRef {
+        Arc::new(StringArray::from_iter_values((0..n).map(|i| i.to_string())))
+    }
+
+    #[test]
+    fn blocks_cover_every_row_once_in_order() {
+        let chunks =
+            vec![strings(5000), strings(0), strings(1), strings(70_000)];
+        let bs = blocks(&chunks);
+        let mut next_row = 0;
+        for (c, chunk) in chunks.iter().enumerate() {
+            let mine: Vec<&Block> =
+                bs.iter().filter(|b| b.chunk == c).collect();
+            assert!(!mine.is_empty(), "chunk {c} has a block");
+            let mut at = 0;
+            for b in mine {
+                assert_eq!((b.start, b.row0), (at, next_row + at));
+                assert!(b.end - b.start <= MAX_BLOCK);
+                at = b.end;
+            }
+            assert_eq!(at, chunk.len());
+            next_row += chunk.len();
+        }
+        assert!(bs.windows(2).all(|w| w[0].chunk <= w[1].chunk));
+    }
+
+    #[test]
+    fn findings_make_lists_and_batches() {
+        let sc = detect_core::Scanner::builder().kind_names(["ids"]).build();
+        let sc = sc.ok().unwrap();
+        let a = StringArray::from(vec![
+            Some("fnr 010180 00055"),
+            None,
+            Some(""),
+            Some("Søknad, fnr 010180 00055 og CPR 010180-1004"),
+        ]);
+        let b = Block { chunk: 0, start: 0, end: a.len(), row0: 10 };
+        let lists = scan_block(&sc, &Strings::Utf8(&a), &b).into_lists();
+        let lists = lists.ok().unwrap();
+        let lists = lists.as_list::<i32>();
+        assert_eq!(lists.len(), 4);
+        assert!(lists.is_null(1) && lists.is_valid(2));
+        assert_eq!(lists.value_offsets(), [0, 1, 1, 1, 3]);
+        let batch = scan_block(&sc, &Strings::Utf8(&a), &b).into_batch();
+        let batch = batch.ok().unwrap();
+        let rows =
+            batch.column(0).as_primitive::<arrow_array::types::Int64Type>();
+        assert_eq!(rows.values(), &[10, 13, 13]);
+        let start =
+            batch.column(3).as_primitive::<arrow_array::types::Int64Type>();
+        let byte_start =
+            batch.column(5).as_primitive::<arrow_array::types::Int64Type>();
+        // "Søknad" has one two-byte letter before the second row's IDs.
+        assert_eq!(start.values(), &[4, 12, 32]);
+        assert_eq!(byte_start.values(), &[4, 13, 33]);
+    }
+}

@@ -189,3 +189,15 @@ def test_duckdb_reads_results() -> None:
     rel = duckdb.sql("select * from (values ('fnr 010180 00055'), (NULL)) t(tittel)")
     col = rel.to_arrow_table().column("tittel")
     assert pa.array(sladd.arrow.redact(col)).to_pylist() == ["fnr ****** *****", None]
+
+
+def test_import_sladd_loads_no_frame_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, sladd, sladd.arrow; "
+            "print(sorted(m for m in ('pyarrow', 'polars', 'pandas', 'pyspark', "
+            "'presidio_analyzer', 'spacy', 'duckdb') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True).stdout
+    assert out.strip() == "[]"
