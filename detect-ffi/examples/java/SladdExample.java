@@ -50,7 +50,7 @@ public final class SladdExample {
     /** struct sladd_options: zero and NULL fields mean the defaults. */
     @Structure.FieldOrder({"kinds", "countries", "min_confidence",
             "context_before", "context_after", "reference_date",
-            "redact_style", "known_names", "allow"})
+            "redact_style", "known_names", "allow", "lenient"})
     public static class Options extends Structure {
         public String kinds;
         public String countries;
@@ -61,6 +61,7 @@ public final class SladdExample {
         public int redact_style;
         public String known_names;
         public String allow;
+        public int lenient;
     }
 
     /** struct sladd_match. */
@@ -102,7 +103,9 @@ public final class SladdExample {
         int sladd_scan(Pointer scanner, byte[] text, SizeT len, Match out,
                        SizeT cap, Memory nFound);
 
-        boolean sladd_find(Pointer scanner, byte[] text, SizeT len,
+        // C `bool` is one byte; JNA's `boolean` return reads a whole int,
+        // whose upper bytes the C side leaves undefined: take the byte.
+        byte sladd_find(Pointer scanner, byte[] text, SizeT len,
                            SizeT start, Match out);
 
         int sladd_redact_with_style(Pointer scanner, byte[] text, SizeT len,
@@ -174,7 +177,7 @@ public final class SladdExample {
             Match m = new Match();
             long pos = 0;
             while (Sladd.LIB.sladd_find(handle, text, new SizeT(text.length),
-                    new SizeT(pos), m)) {
+                    new SizeT(pos), m) != 0) {
                 out.add(found(m));
                 pos = m.end.longValue();
             }

@@ -46,6 +46,7 @@ class Options(Structure):
         ("redact_style", c_uint32),
         ("known_names", c_char_p),
         ("allow", c_char_p),
+        ("lenient", c_uint32),
     ]
 
 
