@@ -608,20 +608,19 @@ mod x86 {
             // `DDMM YY NNNNN` or `DDMM.YY.NNNNN` (docs/rules.md §6.2): a
             // space or dot, exactly two digits, a space or dot and exactly
             // five digits (or the lead byte of a wider space, a digit).
+            // Years followed by a word or an ISO date's `-`, the common
+            // cases, stop at the first test: one shift.
             let spd = sp | dot;
-            let mut acct = s4
-                & at(spd, 4)
-                & at(r2, 5)
-                & !at(dx, 7)
-                & ((at(spd, 7) & at(r4, 8) & at(dx, 12) & !at(dx, 13))
-                    | (at(ld, 7) & (at(dx, 9) | at(dx, 10))));
-            // Most account numbers have no `DDMM`: four bytes each.
-            while acct != 0 {
-                let k = acct.trailing_zeros() as usize;
-                if super::ddmm_plausible(&h[i + k..i + k + 4]) {
-                    cand |= 1 << k;
+            let two = s4 & at(spd & r2 >> 1, 4);
+            if two != 0 {
+                let acct = two
+                    & !at(dx, 7)
+                    & ((at(spd, 7) & at(r4, 8) & at(dx, 12) & !at(dx, 13))
+                        | (at(ld, 7) & (at(dx, 9) | at(dx, 10))));
+                // Most account numbers have no `DDMM`: four bytes each.
+                if acct != 0 {
+                    cand |= plausible_accounts(h, i, acct);
                 }
-                acct &= acct - 1;
             }
         }
         if s8 != 0 {
@@ -650,6 +649,23 @@ mod x86 {
             cand |= s5 & near;
         }
         cand
+    }
+
+    /// The bits of `acct` (account groupings starting at `i + k`) whose
+    /// four digits are a plausible `DDMM`. Out of line: rare, and it keeps
+    /// the block loop small.
+    #[cold]
+    #[inline(never)]
+    fn plausible_accounts(h: &[u8], i: usize, mut acct: u64) -> u64 {
+        let mut out = 0;
+        while acct != 0 {
+            let k = acct.trailing_zeros() as usize;
+            if h.get(i + k..i + k + 4).is_some_and(super::ddmm_plausible) {
+                out |= 1 << k;
+            }
+            acct &= acct - 1;
+        }
+        out
     }
 
     #[cfg(test)]
