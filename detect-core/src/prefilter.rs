@@ -55,6 +55,20 @@ pub(crate) const STARTS: u16 = 1 << 2
     | 1 << 12
     | 1 << 13;
 
+/// Whether four ASCII digits can be the `DDMM` of a Norwegian number
+/// (docs/rules.md §1): a day 01–31, or 41–71 for a D-nummer; a month
+/// 01–12, or shifted by 40 (H-nummer, NAV), 65 (Norsk Helsenett) or 80
+/// (Tenor). What the account's groupings `DDMM YY NNNNN` need before they
+/// are read (§6.2).
+#[inline]
+pub(crate) fn ddmm_plausible(d: &[u8]) -> bool {
+    let n = |i: usize| d[i].wrapping_sub(b'0');
+    let day = n(0) * 10 + n(1);
+    let month = n(2) * 10 + n(3);
+    matches!(day, 1..=31 | 41..=71)
+        && matches!(month, 1..=12 | 41..=52 | 66..=77 | 81..=92)
+}
+
 /// [`Runs::next`] with a fresh `Runs`.
 #[cfg(test)]
 pub(crate) fn find_run(h: &[u8], from: usize) -> Option<usize> {
@@ -90,7 +104,8 @@ impl Runs {
     /// - four digits only start the grouped DUF-nummer `YYYY NNNNNN NN`
     ///   (a space, then six digits) or a fødselsnummer in an account's
     ///   grouping, `DDMM YY NNNNN` or `DDMM.YY.NNNNN` (a space or dot,
-    ///   then exactly two digits and a space or dot);
+    ///   then exactly two digits and a space or dot, and the four digits
+    ///   a plausible `DDMM`, [`ddmm_plausible`]);
     /// - five digits only the personnummer written apart from its birth
     ///   date, right after a number label (`personnummer 00055`), which
     ///   ends in `r` or `t` at most six bytes before;
@@ -594,13 +609,20 @@ mod x86 {
             // `DDMM YY NNNNN` or `DDMM.YY.NNNNN` (docs/rules.md §6.2): a
             // space or dot, exactly two digits, a space or dot and exactly
             // five digits (or the lead byte of a wider space, a digit).
+            // Years followed by a word or an ISO date's `-`, the common
+            // cases, stop at the first test: one shift.
             let spd = sp | dot;
-            cand |= s4
-                & at(spd, 4)
-                & at(r2, 5)
-                & !at(dx, 7)
-                & ((at(spd, 7) & at(r4, 8) & at(dx, 12) & !at(dx, 13))
-                    | (at(ld, 7) & (at(dx, 9) | at(dx, 10))));
+            let two = s4 & at(spd & r2 >> 1, 4);
+            if two != 0 {
+                let acct = two
+                    & !at(dx, 7)
+                    & ((at(spd, 7) & at(r4, 8) & at(dx, 12) & !at(dx, 13))
+                        | (at(ld, 7) & (at(dx, 9) | at(dx, 10))));
+                // Most account numbers have no `DDMM`: four bytes each.
+                if acct != 0 {
+                    cand |= plausible_accounts(h, i, acct);
+                }
+            }
         }
         if s8 != 0 {
             // `YYYYMMDD` or `DDMMYYYY`, a separator, four or five digits.
@@ -628,6 +650,23 @@ mod x86 {
             cand |= s5 & near;
         }
         cand
+    }
+
+    /// The bits of `acct` (account groupings starting at `i + k`) whose
+    /// four digits are a plausible `DDMM`. Out of line: rare, and it keeps
+    /// the block loop small.
+    #[cold]
+    #[inline(never)]
+    fn plausible_accounts(h: &[u8], i: usize, mut acct: u64) -> u64 {
+        let mut out = 0;
+        while acct != 0 {
+            let k = acct.trailing_zeros() as usize;
+            if h.get(i + k..i + k + 4).is_some_and(super::ddmm_plausible) {
+                out |= 1 << k;
+            }
+            acct &= acct - 1;
+        }
+        out
     }
 
     #[cfg(test)]
@@ -843,7 +882,8 @@ mod tests {
                     && matches!(sep_at(h, a + 6), Some((Sep::Space, l2))
                         if digits(a + 6 + l2) == 2);
                 // `DDMM YY NNNNN`, `DDMM.YY.NNNNN`.
-                let grouped = matches!(s, Sep::Space | Sep::Dot)
+                let grouped = ddmm_plausible(&h[q..q + 4])
+                    && matches!(s, Sep::Space | Sep::Dot)
                     && digits(a) == 2
                     && matches!(sep_at(h, a + 2), Some((s2, l2))
                         if s2 == s && digits(a + 2 + l2) == 5);
@@ -933,7 +973,7 @@ mod tests {
     #[test]
     fn find_run_skips_what_cannot_start_a_candidate() {
         // The text, and where in it the run to visit starts.
-        let cases: [(&str, Option<usize>); 28] = [
+        let cases: [(&str, Option<usize>); 31] = [
             ("01.01.1980 00055", Some(0)),
             ("01.01.1980\u{a0}00055", Some(0)),
             ("01.01.1980\u{2010}00055", Some(0)),
@@ -949,6 +989,9 @@ mod tests {
             ("0101.80.12345", Some(0)),
             ("0101\u{a0}80\u{a0}12345", Some(0)),
             ("0101 80 1234 x", None),
+            ("3201 80 12345", None),
+            ("0113 80 12345", None),
+            ("4166 40 61188", Some(0)),
             ("0101-80-12345", None),
             ("0101 801 12345", None),
             ("2019 12345 78", None),

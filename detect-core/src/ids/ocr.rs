@@ -123,6 +123,8 @@ impl Scanner {
     /// The number at `p`, read leniently after a label of its kind, if
     /// every rule of the kind holds for it: its finding, flagged
     /// [`Flags::OCR`].
+    #[cold]
+    #[inline(never)]
     pub(crate) fn ocr(&self, h: &[u8], p: usize) -> Option<Match> {
         if !shape::left_ok(h, p) || !shape::word_right_before(h, p) {
             return None;

@@ -84,12 +84,16 @@ impl Scanner {
         runs: &mut Runs,
         min: Confidence,
     ) -> Option<Match> {
-        if self.lenient {
-            // A damaged number may start with a digit run of any length:
-            // visit every one.
-            return self.find_with(h, from, min, &mut crate::prefilter::find);
-        }
-        self.find_with(h, from, min, &mut |h, i| runs.next(h, i))
+        let lenient = self.lenient;
+        self.find_with(h, from, min, &mut |h, i| {
+            if lenient {
+                // A damaged number may start with a digit run of any
+                // length: visit every one.
+                crate::prefilter::find(h, i)
+            } else {
+                runs.next(h, i)
+            }
+        })
     }
 
     /// The search loop of the ID pass, with `next` finding the next digit

@@ -300,9 +300,14 @@ fn account_grouped(h: &[u8], r1: &Run, s: Sep, r2: &Run) -> Option<Candidate> {
         return None;
     }
     let r3 = Run::read(h, r2.end + l2);
-    if r3.n != 5 || r1.d[0] >= 8 {
-        // An FH-nummer has no date to read in `DDMM`: in this grouping it
-        // is an account whose bank number starts with 8 or 9.
+    let ddmm = |i: usize| r1.d[i] * 10 + r1.d[i + 1];
+    // An FH-nummer has no date to read in `DDMM`: in this grouping it is
+    // an account whose bank number starts with 8 or 9. Nor is any number
+    // whose `DDMM` is no day and month of some variant (§1).
+    if r3.n != 5
+        || !matches!(ddmm(0), 1..=31 | 41..=71)
+        || !matches!(ddmm(2), 1..=12 | 41..=52 | 66..=77 | 81..=92)
+    {
         return None;
     }
     let mut d = [0; 11];
