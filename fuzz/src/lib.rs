@@ -16,8 +16,7 @@ use core::fmt;
 
 use detect_core::{
     BuildError, Confidence, Country, Date, Group, Kind, MAX_WINDOW, Match,
-    Scanner,
-    ScannerBuilder,
+    Scanner, ScannerBuilder,
 };
 
 pub mod idform;
@@ -35,25 +34,15 @@ pub fn as_of() -> Date {
     Date::new(AS_OF.0, AS_OF.1, AS_OF.2).expect("a real date")
 }
 
-/// The groups that bits 2–5 of `Opts::kinds_hi` choose, in bit order.
-pub const GROUP_BITS: [&[Group]; 4] = [
-    &[Group::Names],
-    &[Group::Contact, Group::Financial],
-    &[Group::Organisations],
-    &[Group::Sensitive],
-];
-
 /// Scanner options, one byte each. An all-zero header gives every kind,
 /// threshold `low`, the default window and the reference date `AS_OF`.
 #[derive(Clone, Copy, arbitrary::Arbitrary, Default, PartialEq, Eq)]
 pub struct Opts {
     /// Kinds, bits 0–7 of the mask (bit i: `Kind::ALL[i]`, the ID kinds).
     pub kinds_lo: u8,
-    /// Bits 0–1: kinds 8–9 (the last ID kinds); bits 2–5: the groups
-    /// names, contact with financial, organisations, sensitive
-    /// ([`GROUP_BITS`]). Bit 7: use the mask as it is (so an empty mask is
-    /// possible); otherwise an empty mask means the default kinds. Bit 6:
-    /// pass kinds and countries by name.
+    /// Bits 0–1: kinds 8–9 (the last ID kinds). Bit 7: use the mask as it
+    /// is (so an empty mask is possible); otherwise an empty mask means
+    /// every ID kind. Bit 6: pass kinds and countries by name.
     pub kinds_hi: u8,
     /// Countries, bits 0–4 (`Country::ALL`); 0 means every country. Bit 7:
     /// use the mask as it is.
@@ -103,21 +92,19 @@ fn window(code: u8, default: u32) -> u32 {
 impl Opts {
     /// The plain values these bytes stand for.
     pub fn decode(&self) -> Decoded {
+        // The ID kinds only: these targets hold the ID pass to its
+        // invariants (spans start at a digit, masks keep the byte length);
+        // the text passes have the `docs` target and detect-core's
+        // property tests.
         let mask =
-            u16::from(self.kinds_lo) | u16::from(self.kinds_hi & 0x3F) << 8;
+            u16::from(self.kinds_lo) | u16::from(self.kinds_hi & 3) << 8;
         let kinds = if self.kinds_hi & 0x80 != 0 || mask != 0 {
             let ids = Group::Ids.kinds().enumerate();
-            let mut v: Vec<Kind> = ids
-                .filter(|(i, _)| mask >> i & 1 == 1)
-                .map(|(_, k)| k)
-                .collect();
-            for (bit, groups) in GROUP_BITS.iter().enumerate() {
-                if mask >> (10 + bit) & 1 == 1 {
-                    v.extend(groups.iter().flat_map(|g| g.kinds()));
-                }
-            }
-            v.sort();
-            Some(v)
+            Some(
+                ids.filter(|(i, _)| mask >> i & 1 == 1)
+                    .map(|(_, k)| k)
+                    .collect(),
+            )
         } else {
             None
         };
@@ -162,7 +149,7 @@ impl Opts {
     /// The builder these options describe.
     pub fn builder(&self) -> ScannerBuilder {
         let d = self.decode();
-        let mut b = Scanner::builder();
+        let mut b = Scanner::builder().kind_names(["ids"]);
         if let Some(k) = &d.kinds {
             b = if d.by_name {
                 b.kind_names(k.iter().map(|k| k.as_str()))
@@ -222,10 +209,10 @@ impl Opts {
     }
 
     fn wants(&self, d: &Decoded, k: Kind) -> bool {
-        d.kinds.as_ref().map_or(k.group().default_on(), |v| v.contains(&k))
-            && d.countries.as_ref().is_none_or(|v| {
-                k.country().is_none_or(|c| v.contains(&c))
-            })
+        d.kinds.as_ref().map_or(k.group() == Group::Ids, |v| v.contains(&k))
+            && d.countries
+                .as_ref()
+                .is_none_or(|v| k.country().is_none_or(|c| v.contains(&c)))
     }
 }
 
@@ -423,7 +410,7 @@ mod tests {
         assert_eq!(sc.min_confidence(), Confidence::Low);
         assert_eq!(sc.reference_date(), as_of());
         assert!(
-            Kind::ALL.iter().all(|&k| sc.detects(k) == k.group().default_on())
+            Kind::ALL.iter().all(|&k| sc.detects(k) == k.is_national_id())
         );
         // One byte per field, in order.
         let o =
