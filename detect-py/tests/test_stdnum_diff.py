@@ -38,7 +38,7 @@ EXPECTED = {
         ("sladd", "tenor_synthetic"), ("sladd", "fh"),
         ("sladd", "dnr_extended"), ("sladd", "k1_2032"),
         ("sladd", "no_century_2032"), ("sladd", "future_by_table"),
-        ("sladd", "leap_other_century"),
+        ("sladd", "leap_other_century"), ("sladd", "nhn_synthetic"),
     },
     "dk": set(),
     "se": {
@@ -46,8 +46,9 @@ EXPECTED = {
         ("sladd", "plus_leap_day"), ("stdnum", "century"),
         ("stdnum", "future_12_digit"), ("stdnum", "serial_000"),
     },
-    "fi": set(),
-    "fi_default": {("sladd", "temporary")},
+    # A HETU dated after today is invalid (its century is written in it).
+    "fi": {("stdnum", "future")},
+    "fi_default": {("sladd", "temporary"), ("stdnum", "future")},
     "is": {
         ("sladd", "check_digit_abolished"), ("sladd", "century_8"),
         ("sladd", "system_number"), ("stdnum", "future"),
@@ -60,9 +61,29 @@ def sladd_valid(country: str, s: str) -> bool:
     return any(sladd.validate(k, s) for k in KINDS[country])
 
 
+def hetu_date(s: str) -> dt.date | None:
+    """The birth date a HETU writes, century sign included."""
+    century = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900,
+               "V": 1900, "U": 1900, "A": 2000, "B": 2000, "C": 2000,
+               "D": 2000, "E": 2000, "F": 2000}.get(s[6].upper())
+    if century is None:
+        return None
+    try:
+        return dt.date(century + int(s[4:6]), int(s[2:4]), int(s[0:2]))
+    except ValueError:
+        return None
+
+
 def classify(country: str, s: str, sladd_ok: bool, today: dt.date) -> str:
     if country == "no":
+        if sladd_ok and 66 <= int(s[2:4]) <= 77:
+            # Norsk Helsenett test persons: month + 65 (docs/rules.md §1.6).
+            return "nhn_synthetic"
         return idgen.no_classify(s, today) if sladd_ok else "other"
+    if country in ("fi", "fi_default") and not sladd_ok:
+        d = hetu_date(s)
+        if d is not None and d > today:
+            return "future"
     if country == "se":
         return (idgen.se_classify_sladd_only(s) if sladd_ok
                 else idgen.se_classify_stdnum_only(s, today))
