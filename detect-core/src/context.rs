@@ -473,6 +473,13 @@ pub(crate) fn strong_label_before(
 /// docs/rules.md §7.3).
 const KEPT: usize = 16;
 
+/// Whether `b` is part of a number for keyword scoping: a digit, or the
+/// `*` of a number already masked, so that redacting one number never
+/// hands its label to another (a re-scan of redacted text stays silent).
+fn number_byte(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'*'
+}
+
 /// Whether the keyword ending at `ke` labels a number after it
 /// (docs/rules.md §7.3): within `limit`, past spaces, punctuation (`:`,
 /// `=`, quotes, `+`) and at most one short word (`nr`, `til`), a digit
@@ -484,7 +491,7 @@ fn labels_number_after(h: &[u8], ke: usize) -> bool {
     let mut word = false;
     while i < lim {
         let b = h[i];
-        if b.is_ascii_digit() {
+        if number_byte(b) {
             return true;
         }
         if b == b' ' || b == b'\t' || (b.is_ascii_punctuation() && b != b')') {
@@ -554,7 +561,7 @@ pub(crate) fn read(
     if n > 0 {
         // The last digit between the window's start and the candidate.
         let last_digit =
-            h[ws..start].iter().rposition(u8::is_ascii_digit).map(|i| ws + i);
+            h[ws..start].iter().rposition(|&b| number_byte(b)).map(|i| ws + i);
         for &(_, ke, i) in &kept[..n.min(KEPT)] {
             if last_start >= ke {
                 // Another label stands between: the nearest wins.
@@ -578,7 +585,7 @@ pub(crate) fn read(
     // After the candidate: a parenthetical label of it, or words that say
     // nothing about a number.
     let first_digit =
-        h[end..we].iter().position(u8::is_ascii_digit).map(|i| end + i);
+        h[end..we].iter().position(|&b| number_byte(b)).map(|i| end + i);
     for_each_keyword(kw, h, end, we, &mut |ks, ke, i| {
         if first_digit.is_some_and(|d| d < ks) || labels_number_after(h, ke) {
             return;

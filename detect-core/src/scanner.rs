@@ -865,7 +865,14 @@ impl Scanner {
     /// the longest span of any pass and what it reads after it. The
     /// streaming scanner keeps this much ahead.
     pub(crate) fn reach(&self) -> usize {
-        self.data.passes.iter().map(|p| p.reach()).max().unwrap_or(0)
+        // Only the passes this scanner runs.
+        self.data
+            .passes
+            .iter()
+            .filter(|p| p.kinds().intersects(self.kinds))
+            .map(|p| p.reach())
+            .max()
+            .unwrap_or(0)
     }
 }
 
